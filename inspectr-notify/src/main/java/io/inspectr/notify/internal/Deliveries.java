@@ -1,0 +1,124 @@
+package io.inspectr.notify.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inspectr.core.result.InspectrResult;
+import io.inspectr.core.result.Report;
+import io.inspectr.core.result.ResultKey;
+import io.inspectr.core.spi.DeliveryOutcome;
+import io.inspectr.core.spi.DeliveryReport;
+import io.inspectr.core.spi.NotificationException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the outcome of each finding while a notifier works through a report, and turns them into
+ * its answer. When one finding travelled in several requests, its worst outcome counts. When
+ * nothing at all was delivered because the receiver itself failed (unreachable, refused the
+ * credentials, revoked), the answer is a {@link NotificationException}, as the SPI asks. Not
+ * thread-safe: one per delivery.
+ */
+public final class Deliveries {
+  private final String notifierId;
+  private final Map<ResultKey, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+  private @Nullable HttpVerdict receiverFailure;
+
+  /**
+   * Starts collecting.
+   *
+   * @param notifierId the notifier's id
+   */
+  public Deliveries(String notifierId) {
+    this.notifierId = requireNonNull(notifierId, "notifierId");
+  }
+
+  /**
+   * Records the outcome of one finding; a worse outcome recorded earlier stays.
+   *
+   * @param key the finding
+   * @param outcome what became of it
+   */
+  public void record(ResultKey key, DeliveryOutcome outcome) {
+    outcomes.merge(key, outcome, (old, now) -> rank(now) > rank(old) ? now : old);
+  }
+
+  /**
+   * Records one outcome for several findings.
+   *
+   * @param keys the findings
+   * @param outcome what became of them
+   */
+  public void recordAll(Collection<ResultKey> keys, DeliveryOutcome outcome) {
+    for (ResultKey key : keys) {
+      record(key, outcome);
+    }
+  }
+
+  /**
+   * Notes that the receiver as a whole failed; the first such failure is kept.
+   *
+   * @param verdict a failure with {@link HttpVerdict#receiverWide()}
+   */
+  public void receiverFailed(HttpVerdict verdict) {
+    if (receiverFailure == null) {
+      receiverFailure = verdict;
+    }
+  }
+
+  /**
+   * Whether the receiver failed as a whole, so that sending more is pointless.
+   *
+   * @return {@code true} after {@link #receiverFailed}
+   */
+  public boolean receiverHasFailed() {
+    return receiverFailure != null;
+  }
+
+  /**
+   * The answer to the report: an outcome for every result, in the report's order. A result without
+   * a recorded outcome was not sent because the receiver failed first.
+   *
+   * @param report the report delivered
+   * @return never {@code null}
+   * @throws NotificationException when nothing was delivered because the receiver failed
+   */
+  public DeliveryReport finish(Report report) throws NotificationException {
+    HttpVerdict failure = receiverFailure;
+    boolean anyDelivered = outcomes.values().stream().anyMatch(DeliveryOutcome::isDelivered);
+    if (failure != null && !anyDelivered) {
+      throw new NotificationException(notifierId, failure.reason(), failure.isRetryable(), null);
+    }
+    Map<ResultKey, DeliveryOutcome> answer = new LinkedHashMap<>();
+    for (InspectrResult result : report.results()) {
+      DeliveryOutcome outcome = outcomes.get(result.key());
+      if (outcome == null) {
+        outcome =
+            failure == null
+                ? DeliveryOutcome.retryable("Not sent: inspectr stopped before this finding", null)
+                : notSent(failure);
+      }
+      answer.put(result.key(), outcome);
+    }
+    return new DeliveryReport(notifierId, answer);
+  }
+
+  private static DeliveryOutcome notSent(HttpVerdict failure) {
+    String reason = "Not sent because an earlier request failed: " + failure.reason();
+    return failure.isRetryable()
+        ? DeliveryOutcome.retryable(reason, failure.retryAfter())
+        : DeliveryOutcome.permanent(reason);
+  }
+
+  private static int rank(DeliveryOutcome outcome) {
+    switch (outcome.status()) {
+      case DELIVERED:
+        return 0;
+      case RETRYABLE_FAILURE:
+        return 1;
+      default:
+        return 2;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.inspectr.notify.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inspectr.core.result.ResultKey;
+import io.inspectr.notify.slack.json.SlackMessage;
+import java.util.Set;
+
+/**
+ * One message of a report and the results it carries: they count as delivered when it is.
+ *
+ * @param message the message
+ * @param keys the results it tells about
+ */
+record SlackPost(SlackMessage message, Set<ResultKey> keys) {
+  SlackPost {
+    requireNonNull(message, "message");
+    keys = Set.copyOf(keys);
+  }
+}
