@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class Deliveries {
   private final String notifierId;
   private final Map<ResultKey, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+  private final java.util.Set<ResultKey> trivial = new java.util.HashSet<>();
   private @Nullable HttpVerdict receiverFailure;
 
   /**
@@ -42,6 +43,18 @@ public final class Deliveries {
    */
   public void record(ResultKey key, DeliveryOutcome outcome) {
     outcomes.merge(key, outcome, (old, now) -> rank(now) > rank(old) ? now : old);
+  }
+
+  /**
+   * Records a result that needed no request (nothing to tell about it) as delivered. It does not
+   * count as proof that the receiver works.
+   *
+   * @param key the result
+   * @param detail why nothing was needed
+   */
+  public void nothingToDo(ResultKey key, String detail) {
+    trivial.add(key);
+    record(key, DeliveryOutcome.delivered(detail));
   }
 
   /**
@@ -86,7 +99,9 @@ public final class Deliveries {
    */
   public DeliveryReport finish(Report report) throws NotificationException {
     HttpVerdict failure = receiverFailure;
-    boolean anyDelivered = outcomes.values().stream().anyMatch(DeliveryOutcome::isDelivered);
+    boolean anyDelivered =
+        outcomes.entrySet().stream()
+            .anyMatch(e -> e.getValue().isDelivered() && !trivial.contains(e.getKey()));
     if (failure != null && !anyDelivered) {
       throw new NotificationException(notifierId, failure.reason(), failure.isRetryable(), null);
     }

@@ -1,0 +1,300 @@
+package io.inspectr.notify.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inspectr.core.config.PluginConfig;
+import io.inspectr.core.result.InspectrResult;
+import io.inspectr.core.spi.DeliveryReport;
+import io.inspectr.core.spi.NotificationException;
+import io.inspectr.notify.testing.FakeJira;
+import io.inspectr.notify.testing.FakeSlack;
+import io.inspectr.notify.testing.RecordedRequest;
+import io.inspectr.notify.testing.Reports;
+import io.inspectr.notify.testing.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JiraNotifierIT {
+  static final String USER = "inspectr-bot";
+  static final String PASSWORD = "Pa55w0rd!Secret";
+  static final String BASIC =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+  private final FakeSlack slack = new FakeSlack();
+  private final TestClock clock = TestClock.standard();
+  private FakeJira jira;
+
+  @AfterEach
+  void stop() {
+    slack.close();
+    if (jira != null) {
+      jira.close();
+    }
+  }
+
+  private JiraNotifier notifier(boolean cloud, Map<String, String> extra) {
+    jira = jira == null ? new FakeJira(cloud, BASIC) : jira;
+    Map<String, String> values = new HashMap<>();
+    values.put("url", jira.url());
+    values.put("params", USER + "|" + PASSWORD + "|OPS|Task|Team:Platform");
+    values.put("slack-webhook-url", slack.url());
+    values.putAll(extra);
+    return new JiraNotifier(
+        JiraNotifierConfig.from(PluginConfig.of("inspectr.notify.jira", values)),
+        clock,
+        clock.sleeper());
+  }
+
+  private static InspectrResult web(String... upgrades) {
+    return Reports.outdated("prod", "web", "frontend-v2", "nginx", "nginx:1.25.3", upgrades);
+  }
+
+  private static InspectrResult api() {
+    return Reports.outdated(
+        "prod", "api", "gateway", "envoy", "envoyproxy/envoy:v1.30.1", "v1.30.2");
+  }
+
+  @ParameterizedTest(name = "cloud={0}")
+  @ValueSource(booleans = {false, true})
+  void firstRunCreatesOneIssuePerKeyAndTheSameFindingsAgainChangeNothing(boolean cloud)
+      throws Exception {
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      DeliveryReport first = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
+      DeliveryReport again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
+
+      assertThat(first.outcomes().values())
+          .allSatisfy(o -> assertThat(o.detail()).startsWith("created OPS-"));
+      assertThat(again.outcomes().values())
+          .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
+    }
+    assertThat(jira.violations()).isEmpty();
+    assertThat(jira.issues()).hasSize(2);
+    FakeJira.Issue issue =
+        jira.issues().stream().filter(i -> i.summary().contains("nginx")).findFirst().orElseThrow();
+    assertThat(issue.labels())
+        .hasSize(2)
+        .contains("inspectr")
+        .anyMatch(l -> l.matches("inspectr-[0-9a-f]{16}"));
+    assertThat(issue.summary())
+        .isEqualTo(
+            "inspectr upgrade [image]: nginx [cluster]: prod [namespace]: web [workload]: Deployment/frontend-v2 [container]: nginx");
+    assertThat(issue.fields().path("customfield_10010").path("id").asText()).isEqualTo("20001");
+    assertThat(jira.count("POST", "/comment")).isZero();
+    assertThat(jira.count("PUT", "")).isZero();
+    assertThat(slack.accepted())
+        .extracting(m -> m.path("text").asText())
+        .containsExactlyInAnyOrder(
+            "just created " + jira.url() + "/browse/OPS-1",
+            "just created " + jira.url() + "/browse/OPS-2");
+    if (cloud) {
+      JsonNode doc = issue.description();
+      assertThat(doc.path("type").asText()).isEqualTo("doc");
+      assertThat(doc.path("content").get(1).path("type").asText()).isEqualTo("codeBlock");
+      assertThat(doc.path("content").get(1).path("content").get(0).path("text").asText())
+          .contains("Namespace: web\n", "Upgrades: 1.25.4, 1.26.0\n");
+      assertThat(jira.requests())
+          .noneMatch(
+              r -> r.path().equals("/rest/api/3/search") || r.path().equals("/rest/api/2/search"));
+      assertThat(jira.requests()).anyMatch(r -> r.path().equals("/rest/api/3/issue"));
+    } else {
+      assertThat(issue.description().asText())
+          .contains(
+              "{code}\nImage: docker.io/library/nginx\n",
+              "Upgrades: 1.25.4, 1.26.0\n",
+              "Deployment/frontend\\-v2");
+      assertThat(jira.requests()).allMatch(r -> r.path().startsWith("/rest/api/2/"));
+    }
+  }
+
+  @ParameterizedTest(name = "cloud={0}")
+  @ValueSource(booleans = {false, true})
+  void aNewUpgradeAddsExactlyOneCommentWithOnlyTheNewVersion(boolean cloud) throws Exception {
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0")));
+      DeliveryReport second =
+          notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0", "1.27.0")));
+      notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0", "1.27.0")));
+
+      assertThat(second.outcomes().values())
+          .singleElement()
+          .satisfies(o -> assertThat(o.detail()).isEqualTo("commented on OPS-1"));
+    }
+    assertThat(jira.violations()).isEmpty();
+    assertThat(jira.issues())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.comments()).hasSize(1);
+              JsonNode body = issue.comments().get(0);
+              if (cloud) {
+                assertThat(body.path("type").asText()).isEqualTo("doc");
+                assertThat(body.toString())
+                    .contains("inspectr found more: 1.27.0 (running 1.25.3).", "New: 1.27.0");
+              } else {
+                assertThat(body.asText())
+                    .startsWith("inspectr found more: 1.27.0 (running 1.25.3).")
+                    .contains("{code}", "New: 1.27.0");
+              }
+            });
+    assertThat(slack.accepted())
+        .extracting(m -> m.path("text").asText())
+        .containsExactly(
+            "just created " + jira.url() + "/browse/OPS-1",
+            "just commented on " + jira.url() + "/browse/OPS-1");
+  }
+
+  @ParameterizedTest(name = "cloud={0}")
+  @ValueSource(booleans = {false, true})
+  void anIssueOfTheGoToolIsAdoptedAndCommentedNotDuplicated(boolean cloud) throws Exception {
+    jira = new FakeJira(cloud, BASIC);
+    String goBlock =
+        "Name: frontend-v2-5d9c7b-x2x7q\nNamespace: web\nQuantity: 2\nUpgrades: 1.25.4, 1.26.0\nVersion: 1.25.3";
+    String other =
+        jira.seed(
+            "inspectr upgrade [image]: nginx [project]: acme-gce [cluster]: prod [pod]: frontend-v2 [container]: sidecar",
+            "{code}\n" + goBlock + "\n{code}");
+    String old =
+        jira.seed(
+            "inspectr upgrade [image]: nginx [project]: acme-gce [cluster]: prod [pod]: frontend-v2 [container]: nginx",
+            "{code}\n" + goBlock + "\n{code}");
+
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      DeliveryReport report =
+          notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0", "2.0.0")));
+      notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0", "2.0.0")));
+
+      assertThat(report.outcomes().values())
+          .singleElement()
+          .satisfies(o -> assertThat(o.detail()).isEqualTo("commented on " + old));
+    }
+    assertThat(jira.violations()).isEmpty();
+    assertThat(jira.issues()).hasSize(2);
+    FakeJira.Issue adopted = jira.issues().get(1);
+    assertThat(adopted.key()).isEqualTo(old);
+    assertThat(adopted.labels())
+        .singleElement()
+        .satisfies(l -> assertThat(l).startsWith("inspectr-"));
+    assertThat(adopted.comments()).hasSize(1);
+    assertThat(adopted.comments().get(0).toString()).contains("New: 2.0.0");
+    assertThat(jira.issues().get(0).labels()).as("the sidecar's issue %s", other).isEmpty();
+    assertThat(jira.count("POST", "/issue")).isZero();
+  }
+
+  @Test
+  void cloudSearchReadsEveryPageByNextPageTokenAndFindsItsOwnIssuesEvenBeforeTheyAreSearchable()
+      throws Exception {
+    List<InspectrResult> five = Reports.many(5);
+    try (JiraNotifier notifier = notifier(true, Map.of())) {
+      notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
+      DeliveryReport again =
+          notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
+      assertThat(again.outcomes().values())
+          .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
+    }
+    assertThat(jira.issues()).hasSize(5);
+    List<RecordedRequest> searches =
+        jira.requests().stream().filter(r -> r.path().equals("/rest/api/3/search/jql")).toList();
+    assertThat(searches)
+        .anyMatch(r -> r.body().contains("\"nextPageToken\":\"2\""))
+        .anyMatch(r -> r.body().contains("\"nextPageToken\":\"4\""));
+
+    // A second process sees only what search returns; Cloud's search lags behind creation.
+    jira.hideNewIssuesFromSearch(true);
+    InspectrResult fresh = Reports.outdated("prod", "ops", "late", "app", "redis:7.2.1", "7.2.4");
+    try (JiraNotifier notifier = notifier(true, Map.of())) {
+      notifier.deliver(Reports.newFindings(fresh));
+      notifier.deliver(Reports.newFindings(fresh));
+    }
+    assertThat(jira.issues()).hasSize(6);
+    assertThat(jira.violations()).isEmpty();
+  }
+
+  @Test
+  void unknownAndMisfitFieldsAreAllReportedAtOnceWithTheValidNames() throws Exception {
+    try (JiraNotifier notifier =
+        notifier(false, Map.of("fields", "Team:Marketing,Sprint:5,Colour:red,Story Points:many"))) {
+      assertThatThrownBy(() -> notifier.deliver(Reports.newFindings(web("1.25.4"))))
+          .isInstanceOfSatisfying(
+              NotificationException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessageContaining("4 problems")
+          .hasMessageContaining(
+              "the field 'Team' does not allow 'Marketing'; allowed: Platform, Payments")
+          .hasMessageContaining(
+              "the field 'Sprint' (customfield_10030) is not on the create screen")
+          .hasMessageContaining(
+              "there is no field 'Colour'; the create screen has: Description, Issue Type, Labels, Project, Story Points, Summary, Team")
+          .hasMessageContaining("the field 'Story Points' takes a number, not 'many'");
+    }
+    assertThat(jira.count("POST", "/issue")).isZero();
+  }
+
+  @Test
+  void aRequiredFieldLeftOutAndAnUnknownIssueTypeAreNamed() throws Exception {
+    try (JiraNotifier notifier =
+        notifier(false, Map.of("params", USER + "|" + PASSWORD + "|OPS|Task"))) {
+      assertThatThrownBy(() -> notifier.deliver(Reports.test()))
+          .hasMessageContaining("the field 'Team' (customfield_10010) is required");
+    }
+    try (JiraNotifier notifier = notifier(false, Map.of("issue-type", "Epic"))) {
+      assertThatThrownBy(() -> notifier.deliver(Reports.test()))
+          .hasMessageContaining(
+              "project OPS has no issue type 'Epic'; set issue-type to one of: Bug, Task");
+    }
+  }
+
+  @Test
+  void aTestReportChecksSignInProjectAndFieldsButCreatesNothing() throws Exception {
+    try (JiraNotifier notifier = notifier(false, Map.of())) {
+      assertThat(notifier.deliver(Reports.test()).outcomes()).isEmpty();
+    }
+    assertThat(jira.count("GET", "/myself")).isEqualTo(1);
+    assertThat(jira.count("GET", "/issuetypes/10003")).isPositive();
+    assertThat(jira.issues()).isEmpty();
+    assertThat(slack.requests()).isEmpty();
+  }
+
+  @Test
+  void refusedCredentialsArePermanentAndNeverEchoed() throws Exception {
+    try (JiraNotifier notifier =
+        notifier(false, Map.of("params", USER + "|Wr0ngPassw0rd|OPS|Task|Team:Platform"))) {
+      assertThatThrownBy(() -> notifier.deliver(Reports.newFindings(web("1.25.4"))))
+          .isInstanceOfSatisfying(
+              NotificationException.class, e -> assertThat(e.isRetryable()).isFalse())
+          .hasMessageContaining("HTTP 401")
+          .hasMessageContaining("check the credentials")
+          .hasMessageNotContaining("Wr0ngPassw0rd");
+    }
+  }
+
+  @Test
+  void linksToSlackCanBeSwitchedOff() throws Exception {
+    try (JiraNotifier notifier = notifier(false, Map.of("post-links-to-slack", "false"))) {
+      notifier.deliver(Reports.newFindings(web("1.25.4")));
+    }
+    assertThat(jira.issues()).hasSize(1);
+    assertThat(slack.requests()).isEmpty();
+  }
+
+  @Test
+  void upToDateResultsNeedNoIssue() throws Exception {
+    try (JiraNotifier notifier = notifier(false, Map.of())) {
+      DeliveryReport report =
+          notifier.deliver(
+              Reports.full(
+                  List.of(Reports.upToDate("prod", "db", "pg", "pg", "postgres:16.1")), List.of()));
+      assertThat(report.allDelivered()).isTrue();
+    }
+    assertThat(jira.issues()).isEmpty();
+  }
+}
