@@ -11,6 +11,7 @@ import io.inspectr.core.version.Upgrades;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Builds results and reports for tests. */
 public final class Reports {
@@ -27,8 +28,9 @@ public final class Reports {
    * @param deployment the Deployment's name
    * @param container the container
    * @param image the running image, e.g. {@code nginx:1.25.3}
-   * @param upgrades newer tags, oldest first; the last is the newest major, patch and minor are
-   *     taken from the list when present
+   * @param upgrades newer tags, oldest first; the last is the newest major (even when it has the
+   *     same major part: these fixtures need not be exact there), patch and minor are the newest
+   *     with the running major.minor and major prefixes
    * @return the result
    */
   public static InspectrResult outdated(
@@ -51,8 +53,8 @@ public final class Reports {
             running,
             true,
             list,
-            newestWithPrefix(list, prefix(running, 2)),
-            newestWithPrefix(list, prefix(running, 1)),
+            newestWithPrefix(list, prefix(running, 2), null),
+            newestWithPrefix(list, prefix(running, 1), prefix(running, 2)),
             list.isEmpty() ? null : list.get(list.size() - 1)),
         DigestCheck.notChecked(),
         List.of());
@@ -97,10 +99,11 @@ public final class Reports {
     return out.toString();
   }
 
-  private static String newestWithPrefix(List<String> tags, String prefix) {
-    String newest = null;
+  private static @Nullable String newestWithPrefix(
+      List<String> tags, String prefix, @Nullable String unlike) {
+    @Nullable String newest = null;
     for (String t : tags) {
-      if (t.startsWith(prefix)) {
+      if (t.startsWith(prefix) && (unlike == null || !t.startsWith(unlike))) {
         newest = t;
       }
     }
