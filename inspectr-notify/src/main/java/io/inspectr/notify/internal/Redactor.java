@@ -64,8 +64,12 @@ public final class Redactor {
 
   private static void addForms(Set<String> needles, String value) {
     if (value.length() >= MIN_LENGTH) {
+      String form = URLEncoder.encode(value, StandardCharsets.UTF_8);
+      String path = form.replace("%2F", "/");
       needles.add(value);
-      needles.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      needles.add(form);
+      needles.add(path);
+      needles.add(path.replace("+", "%20"));
     }
   }
 

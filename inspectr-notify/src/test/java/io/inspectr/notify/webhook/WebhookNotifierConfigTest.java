@@ -1,0 +1,46 @@
+package io.inspectr.notify.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inspectr.core.config.PluginConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookNotifierConfigTest {
+  private static WebhookNotifierConfig read(Map<String, String> values) {
+    return WebhookNotifierConfig.from(PluginConfig.of("inspectr.notify.webhook", values));
+  }
+
+  @Test
+  void defaultsArePinnedAndHeadersComeFromSubKeys() {
+    WebhookNotifierConfig config =
+        read(Map.of("url", "https://hooks.example.com/in?token=t0k", "headers.x-team", "platform"));
+
+    assertThat(config.method()).isEqualTo("POST");
+    assertThat(config.hmacSecret()).isNull();
+    assertThat(config.signatureHeader()).isEqualTo("X-Inspectr-Signature-256");
+    assertThat(config.headers()).containsOnlyKeys("x-team");
+    assertThat(config.headers().get("x-team").reveal()).isEqualTo("platform");
+    assertThat(config.toString()).doesNotContain("t0k").doesNotContain("platform");
+  }
+
+  @Test
+  void everyProblemAtOnceWithValuesMasked() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "url", "hooks.example.com/in?token=t0k",
+                        "method", "delete",
+                        "headers.Content-Type", "text/plain",
+                        "signature-header", "X Sig")))
+        .hasMessageStartingWith("Invalid configuration, 4 problems:")
+        .hasMessageContaining("url was '****' but it must be an absolute http or https URL")
+        .hasMessageContaining("method was 'delete' but it must be one of post, put")
+        .hasMessageContaining(
+            "headers.Content-Type was '****' but it must name a header inspectr does not set itself")
+        .hasMessageContaining("signature-header was 'X Sig'")
+        .hasMessageNotContaining("t0k");
+  }
+}
