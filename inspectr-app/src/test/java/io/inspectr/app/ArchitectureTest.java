@@ -29,16 +29,18 @@ class ArchitectureTest {
     production =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            // Module jars are imported too: in a reactor build after `package`, the other modules
+            // are on the class path as jars, not as class directories.
             .importPackages("io.inspectr");
   }
 
   @Test
-  void everyModuleIsOnTheClassPath() {
+  void everyModuleIsImported() {
+    // Without this, a rule over an empty set of classes would pass and prove nothing.
     for (String module : List.of("core", "app")) {
-      assertThat(production.containPackage("io.inspectr." + module))
-          .as("io.inspectr.%s classes imported", module)
-          .isTrue();
+      String prefix = "io.inspectr." + module + ".";
+      long classes = production.stream().filter(c -> c.getName().startsWith(prefix)).count();
+      assertThat(classes).as("classes of io.inspectr.%s imported", module).isPositive();
     }
   }
 

@@ -53,8 +53,7 @@ class RunnableJarIT {
     Path tags = dir.resolve("tags.txt");
     Files.write(tags, List.of("1"));
 
-    Result result =
-        java("check", "UPPER/case:1", "--tags-file", tags.toString(), "--output", "json");
+    Result result = java("check", "Nginx:1", "--tags-file", tags.toString(), "--output", "json");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).contains("\"error\"").contains("must be lowercase");
