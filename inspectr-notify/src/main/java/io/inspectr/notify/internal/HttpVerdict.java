@@ -108,11 +108,11 @@ public record HttpVerdict(
   private static String failure(HttpCall call, String receiver) {
     return TRIED_TO
         + call.action()
-        + " to "
+        + " ("
         + receiver
         + " at "
         + call.target()
-        + " but failed because: ";
+        + ") but failed because: ";
   }
 
   private static String defaultFix(int code, @Nullable Duration retryAfter) {

@@ -186,6 +186,8 @@ public final class JiraNotifier implements Notifier {
       return known;
     }
     try {
+      // API v2 answers on both flavours, so the sign-in can be checked before the flavour is known.
+      client.get("/rest/api/2/myself", "sign in");
       JiraApi api = api();
       if (api.isCloud() && config.credentials().isBearer()) {
         throw new NotificationException(
@@ -196,7 +198,6 @@ public final class JiraNotifier implements Notifier {
             false,
             null);
       }
-      client.get(api.path("/myself"), "sign in");
       CreateTemplate template =
           CreateTemplate.resolve(
               client, api, config.project(), config.issueType(), config.fields());

@@ -93,16 +93,20 @@ public record JiraNotifierConfig(
     Optional<URI> url = read.url("url", true);
     Optional<URI> browse = read.url("browse-url", false);
     Optional<JiraParams> params = JiraParams.read(read, "params");
+    // A broken params already has its problem; do not also report what it would have given.
+    boolean paramsBroken = params.isEmpty() && read.optional("params").isPresent();
     JiraFlavour flavour =
         read.parsed(
             "flavour",
             JiraFlavour.AUTO,
             "it must be auto, server, datacenter or cloud",
             JiraFlavour::parse);
-    JiraCredentials credentials = credentials(read, params.orElse(null), flavour);
+    JiraCredentials credentials = credentials(read, params.orElse(null), flavour, paramsBroken);
     String project = read.optional("project").or(() -> params.map(JiraParams::project)).orElse("");
     if (project.isEmpty()) {
-      read.problem("project", null, "it must be set to the JIRA project key (or give params)");
+      if (!paramsBroken) {
+        read.problem("project", null, "it must be set to the JIRA project key (or give params)");
+      }
     } else if (!project.matches("[A-Za-z][A-Za-z0-9_]*")) {
       read.problem("project", project, "it must be a project key such as OPS");
     }
@@ -143,7 +147,7 @@ public record JiraNotifierConfig(
   }
 
   private static JiraCredentials credentials(
-      ConfigReader read, @Nullable JiraParams params, JiraFlavour flavour) {
+      ConfigReader read, @Nullable JiraParams params, JiraFlavour flavour, boolean paramsBroken) {
     Optional<String> user =
         read.optional("user").or(() -> Optional.ofNullable(params).map(JiraParams::user));
     Optional<String> email = read.optional("email");
@@ -174,6 +178,9 @@ public record JiraNotifierConfig(
     }
     Optional<String> who = user.or(() -> email);
     Optional<Secret> secret = password.or(() -> apiToken);
+    if (paramsBroken) {
+      return JiraCredentials.basic(who.orElse(""), secret.orElse(Secret.of("")));
+    }
     if (secret.isEmpty()) {
       read.problem(
           "api-token",

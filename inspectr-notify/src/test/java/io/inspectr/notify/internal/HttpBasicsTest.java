@@ -62,7 +62,7 @@ class HttpBasicsTest {
             });
     assertThat(judge(404).reason())
         .isEqualTo(
-            "Tried to post message 1 of 2 to the receiver at https://hooks.example.com but failed"
+            "Tried to post message 1 of 2 (the receiver at https://hooks.example.com) but failed"
                 + " because: HTTP 404 gone, perhaps you should check the URL");
   }
 

@@ -122,7 +122,7 @@ class SlackNotifierIT {
                 assertThat(e.notifierId()).isEqualTo("slack");
               })
           .hasMessageStartingWith(
-              "slack: Tried to post message 1 of 1 to the Slack webhook at http://127.0.0.1:")
+              "slack: Tried to post message 1 of 1 (the Slack webhook at http://127.0.0.1:")
           .hasMessageContaining("HTTP 404 no_service")
           .hasMessageContaining("create a new incoming webhook")
           .hasMessageNotContaining("s3cr3tWebhookT0ken");
