@@ -26,7 +26,10 @@ class RunnableJarIT {
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // The jar reads INSPECTR_* variables; the machine's own must not change what it does here.
+    builder.environment().keySet().removeIf(name -> name.startsWith("INSPECTR_"));
+    Process process = builder.start();
     // The outputs are small; read them before waiting so the child never blocks on a full pipe.
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -65,5 +68,15 @@ class RunnableJarIT {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("inspectr 0.");
+  }
+
+  @Test
+  void notifyTestFindsEveryNotifierInTheJarAndNeedsOneConfigured() throws Exception {
+    Result result = java("notify-test");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .as("the shaded jar merges every module's META-INF/services")
+        .contains("no notifier is configured (found jira, log, slack, webhook)");
   }
 }

@@ -1,6 +1,8 @@
 package io.inspectr.app.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = InspectrCommand.Version.class,
     description = "Finds outdated container images and tells people about them.",
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, NotifyTestCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:fine",
@@ -52,7 +54,36 @@ public final class InspectrCommand implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new InspectrCommand());
+    return execute(args, out, err, System.getenv(), Clock.systemUTC());
+  }
+
+  /**
+   * Runs the command line with the given output streams, environment and clock; for tests.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @param environment the environment variables the configuration is read from
+   * @param clock tells the time of test messages
+   * @return the exit code
+   */
+  static int execute(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      Clock clock) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == NotifyTestCommand.class
+                ? type.cast(new NotifyTestCommand(environment, clock))
+                : defaults.create(type);
+          }
+        };
+    CommandLine cli = new CommandLine(new InspectrCommand(), factory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -80,8 +80,12 @@ public final class ConfigSources {
           if (!name.startsWith(ENV_PREFIX) || value == null) {
             return;
           }
-          String key = LegacyAliases.keyFor(name);
-          out.put(key != null ? key : keyFor(name, providerIds), value);
+          List<String> aliased = LegacyAliases.keysFor(name);
+          if (aliased.isEmpty()) {
+            out.put(keyFor(name, providerIds), value);
+          } else {
+            aliased.forEach(key -> out.put(key, value));
+          }
         });
     return out;
   }

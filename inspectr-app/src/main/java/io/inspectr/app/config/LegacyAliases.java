@@ -1,33 +1,44 @@
 package io.inspectr.app.config;
 
+import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Environment variables of the original inspectr and other names that do not follow the rule of
  * {@link ConfigSources}, mapped to their keys. Existing deployments keep working unchanged.
+ *
+ * <p>The original tool's Slack webhook also received the links to the JIRA issues it created or
+ * commented, so its variable sets the JIRA notifier's link webhook as well.
  */
 final class LegacyAliases {
-  private static final Map<String, String> ALIASES =
+  private static final Map<String, List<String>> ALIASES =
       Map.ofEntries(
-          Map.entry("INSPECTR_SLACK_WEBHOOK_ID", "inspectr.notify.slack.webhook-id"),
-          Map.entry("INSPECTR_SLACK_WEBHOOK_URL", "inspectr.notify.slack.webhook-url"),
-          Map.entry("INSPECTR_JIRA_URL", "inspectr.notify.jira.url"),
-          Map.entry("INSPECTR_JIRA_PARAMS", "inspectr.notify.jira.params"),
-          Map.entry("INSPECTR_INSECURE_REGISTRIES", "inspectr.registry.insecure-registries"),
-          Map.entry("INSPECTR_NAMESPACES_INCLUDE", "inspectr.kubernetes.namespaces-include"),
-          Map.entry("INSPECTR_NAMESPACES_EXCLUDE", "inspectr.kubernetes.namespaces-exclude"),
-          Map.entry("INSPECTR_CLUSTER_NAME", "inspectr.kubernetes.cluster-name"));
+          Map.entry(
+              "INSPECTR_SLACK_WEBHOOK_ID",
+              List.of("inspectr.notify.slack.webhook-id", "inspectr.notify.jira.slack-webhook-id")),
+          Map.entry(
+              "INSPECTR_SLACK_WEBHOOK_URL",
+              List.of(
+                  "inspectr.notify.slack.webhook-url", "inspectr.notify.jira.slack-webhook-url")),
+          Map.entry("INSPECTR_JIRA_URL", List.of("inspectr.notify.jira.url")),
+          Map.entry("INSPECTR_JIRA_PARAMS", List.of("inspectr.notify.jira.params")),
+          Map.entry(
+              "INSPECTR_INSECURE_REGISTRIES", List.of("inspectr.registry.insecure-registries")),
+          Map.entry(
+              "INSPECTR_NAMESPACES_INCLUDE", List.of("inspectr.kubernetes.namespaces-include")),
+          Map.entry(
+              "INSPECTR_NAMESPACES_EXCLUDE", List.of("inspectr.kubernetes.namespaces-exclude")),
+          Map.entry("INSPECTR_CLUSTER_NAME", List.of("inspectr.kubernetes.cluster-name")));
 
   private LegacyAliases() {}
 
   /**
-   * The key an aliased variable sets.
+   * The keys an aliased variable sets.
    *
    * @param environmentName e.g. {@code INSPECTR_SLACK_WEBHOOK_ID}
-   * @return the key, or {@code null} when the name is not an alias
+   * @return the keys, empty when the name is not an alias
    */
-  static @Nullable String keyFor(String environmentName) {
-    return ALIASES.get(environmentName);
+  static List<String> keysFor(String environmentName) {
+    return ALIASES.getOrDefault(environmentName, List.of());
   }
 }
