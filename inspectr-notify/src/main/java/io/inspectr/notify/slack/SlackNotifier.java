@@ -10,6 +10,8 @@ import io.inspectr.core.spi.Notifier;
 import io.inspectr.notify.internal.Deliveries;
 import io.inspectr.notify.internal.HttpVerdict;
 import io.inspectr.notify.internal.Sleeper;
+import io.inspectr.notify.slack.internal.SlackPost;
+import io.inspectr.notify.slack.internal.SlackReportLayout;
 import io.inspectr.notify.slack.internal.SlackWebhook;
 import io.inspectr.notify.slack.json.SlackMessage;
 import java.time.Clock;

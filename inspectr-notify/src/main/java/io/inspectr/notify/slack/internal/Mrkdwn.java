@@ -1,4 +1,4 @@
-package io.inspectr.notify.slack;
+package io.inspectr.notify.slack.internal;
 
 /** Slack's mrkdwn: escaping of {@code & < >} and the few marks inspectr uses. */
 final class Mrkdwn {

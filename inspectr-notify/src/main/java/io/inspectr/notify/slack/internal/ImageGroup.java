@@ -1,8 +1,8 @@
-package io.inspectr.notify.slack;
+package io.inspectr.notify.slack.internal;
 
-import static io.inspectr.notify.slack.Mrkdwn.bold;
-import static io.inspectr.notify.slack.Mrkdwn.code;
-import static io.inspectr.notify.slack.Mrkdwn.escape;
+import static io.inspectr.notify.slack.internal.Mrkdwn.bold;
+import static io.inspectr.notify.slack.internal.Mrkdwn.code;
+import static io.inspectr.notify.slack.internal.Mrkdwn.escape;
 
 import io.inspectr.core.image.Repository;
 import io.inspectr.core.result.DigestCheck;

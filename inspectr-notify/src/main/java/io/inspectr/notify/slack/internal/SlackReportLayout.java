@@ -1,16 +1,16 @@
-package io.inspectr.notify.slack;
+package io.inspectr.notify.slack.internal;
 
-import static io.inspectr.notify.slack.Mrkdwn.code;
-import static io.inspectr.notify.slack.Mrkdwn.cut;
-import static io.inspectr.notify.slack.Mrkdwn.escape;
+import static io.inspectr.notify.slack.internal.Mrkdwn.code;
+import static io.inspectr.notify.slack.internal.Mrkdwn.cut;
+import static io.inspectr.notify.slack.internal.Mrkdwn.escape;
 
 import io.inspectr.core.result.InspectrResult;
 import io.inspectr.core.result.Report;
 import io.inspectr.core.result.ResultKey;
 import io.inspectr.core.result.ScanFailure;
 import io.inspectr.notify.internal.Findings;
-import io.inspectr.notify.slack.MessagePacker.Page;
-import io.inspectr.notify.slack.MessagePacker.Piece;
+import io.inspectr.notify.slack.internal.MessagePacker.Page;
+import io.inspectr.notify.slack.internal.MessagePacker.Piece;
 import io.inspectr.notify.slack.json.Block;
 import io.inspectr.notify.slack.json.SlackMessage;
 import java.time.ZoneOffset;
@@ -29,27 +29,27 @@ import org.jspecify.annotations.Nullable;
  * #MAX_SECTION_CHARS} characters a section and {@value #MAX_MESSAGE_CHARS} characters a message,
  * fallback text included. Every finding appears in exactly one message. Stateless and thread-safe.
  */
-final class SlackReportLayout {
+public final class SlackReportLayout {
   /** Slack's limit of blocks in a message. */
-  static final int MAX_BLOCKS = 50;
+  public static final int MAX_BLOCKS = 50;
 
   /** Slack's limit of the text of a section. */
-  static final int MAX_SECTION_CHARS = 3_000;
+  public static final int MAX_SECTION_CHARS = 3_000;
 
   /** Slack's limit of a header's text. */
-  static final int MAX_HEADER_CHARS = 150;
+  public static final int MAX_HEADER_CHARS = 150;
 
   /**
    * inspectr's limit of all text in one message: Slack rejects messages of about 13,000 characters
    * of blocks ({@code msg_blocks_too_long}) and documents 12,000 for a markdown block.
    */
-  static final int MAX_MESSAGE_CHARS = 12_000;
+  public static final int MAX_MESSAGE_CHARS = 12_000;
 
   /** Room kept for the context line under the header. */
-  static final int MAX_CONTEXT_CHARS = 300;
+  public static final int MAX_CONTEXT_CHARS = 300;
 
   /** Room kept for the fallback text. */
-  static final int MAX_FALLBACK_CHARS = 1_000;
+  public static final int MAX_FALLBACK_CHARS = 1_000;
 
   private static final int CONTENT_BLOCKS = MAX_BLOCKS - 2;
   private static final int CONTENT_CHARS =
@@ -66,7 +66,7 @@ final class SlackReportLayout {
    * @param username the sender name put into every message, or {@code null}
    * @param reportUpToDate whether a full report without findings still makes a message
    */
-  SlackReportLayout(@Nullable String username, boolean reportUpToDate) {
+  public SlackReportLayout(@Nullable String username, boolean reportUpToDate) {
     this.username = username;
     this.reportUpToDate = reportUpToDate;
   }
@@ -77,7 +77,7 @@ final class SlackReportLayout {
    * @param report a full report or new findings
    * @return the messages in order; empty when there is nothing to tell
    */
-  List<SlackPost> layout(Report report) {
+  public List<SlackPost> layout(Report report) {
     List<InspectrResult> findings = Findings.findings(report);
     List<ImageGroup> groups = ImageGroup.of(findings);
     MessagePacker packer = new MessagePacker(CONTENT_BLOCKS, CONTENT_CHARS);

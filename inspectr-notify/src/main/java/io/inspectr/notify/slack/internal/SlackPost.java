@@ -1,4 +1,4 @@
-package io.inspectr.notify.slack;
+package io.inspectr.notify.slack.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,8 +12,9 @@ import java.util.Set;
  * @param message the message
  * @param keys the results it tells about
  */
-record SlackPost(SlackMessage message, Set<ResultKey> keys) {
-  SlackPost {
+public record SlackPost(SlackMessage message, Set<ResultKey> keys) {
+  /** Checks and copies the parts. */
+  public SlackPost {
     requireNonNull(message, "message");
     keys = Set.copyOf(keys);
   }

@@ -1,4 +1,4 @@
-package io.inspectr.notify.slack;
+package io.inspectr.notify.slack.internal;
 
 import static java.util.Objects.requireNonNull;
 
