@@ -12,19 +12,24 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects the outcome of each finding while a notifier works through a report, and turns them into
  * its answer. When one finding travelled in several requests, its worst outcome counts. When
  * nothing at all was delivered because the receiver itself failed (unreachable, refused the
- * credentials, revoked), the answer is a {@link NotificationException}, as the SPI asks. Not
- * thread-safe: one per delivery.
+ * credentials, revoked) or because the thread was interrupted, the answer is a {@link
+ * NotificationException}, as the SPI asks. Not thread-safe: one per delivery.
  */
 public final class Deliveries {
+  private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+
   private final String notifierId;
   private final Map<ResultKey, DeliveryOutcome> outcomes = new LinkedHashMap<>();
   private final java.util.Set<ResultKey> trivial = new java.util.HashSet<>();
   private @Nullable HttpVerdict receiverFailure;
+  private boolean interrupted;
 
   /**
    * Starts collecting.
@@ -81,6 +86,15 @@ public final class Deliveries {
   }
 
   /**
+   * Notes that the thread was interrupted (the app is shutting down): nothing more is sent, and
+   * what was not delivered is offered again later.
+   */
+  public void interrupted() {
+    interrupted = true;
+    LOG.warn("{}: stopped, interrupted; what was not delivered is offered again later", notifierId);
+  }
+
+  /**
    * Whether the receiver failed as a whole, so that sending more is pointless.
    *
    * @return {@code true} after {@link #receiverFailed}
@@ -104,6 +118,10 @@ public final class Deliveries {
             .anyMatch(e -> e.getValue().isDelivered() && !trivial.contains(e.getKey()));
     if (failure != null && !anyDelivered) {
       throw new NotificationException(notifierId, failure.reason(), failure.isRetryable(), null);
+    }
+    if (interrupted && !anyDelivered) {
+      throw new NotificationException(
+          notifierId, "Stopped, interrupted before anything was delivered", true, null);
     }
     Map<ResultKey, DeliveryOutcome> answer = new LinkedHashMap<>();
     for (InspectrResult result : report.results()) {

@@ -124,7 +124,7 @@ public final class JiraNotifier implements Notifier {
       track(ready, Findings.findings(report), deliveries);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.warn("Stopped updating JIRA: interrupted; the rest is offered again later");
+      deliveries.interrupted();
     }
     return deliveries.finish(report);
   }

@@ -100,7 +100,7 @@ public final class SlackNotifier implements Notifier {
       LOG.debug("Posted {} Slack messages for a {} report", posts.size(), report.kind());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.warn("Stopped posting to Slack: interrupted; the rest is offered again later");
+      deliveries.interrupted();
     }
     return deliveries.finish(report);
   }

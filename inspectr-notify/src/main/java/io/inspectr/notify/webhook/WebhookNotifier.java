@@ -134,7 +134,7 @@ public final class WebhookNotifier implements Notifier {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.warn("Stopped sending to the webhook: interrupted; the report is offered again later");
+      deliveries.interrupted();
     }
     return deliveries.finish(report);
   }

@@ -193,4 +193,26 @@ class SlackNotifierIT {
     }
     assertThat(slack.requests()).isEmpty();
   }
+
+  @Test
+  void anInterruptedDeliveryIsNeverReportedAsSent() throws Exception {
+    slack.enqueue(new FakeResponse(429, "rate_limited", Map.of("Retry-After", "1")));
+    SlackNotifierConfig config =
+        SlackNotifierConfig.from(
+            PluginConfig.of("inspectr.notify.slack", Map.of("webhook-url", slack.url())));
+    try (SlackNotifier notifier =
+        new SlackNotifier(
+            config,
+            clock,
+            d -> {
+              throw new InterruptedException("shutting down");
+            })) {
+      assertThatThrownBy(() -> notifier.deliver(Reports.test()))
+          .isInstanceOfSatisfying(
+              NotificationException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessageContaining("interrupted before anything was delivered");
+      assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+    }
+    assertThat(slack.accepted()).isEmpty();
+  }
 }
