@@ -3,7 +3,6 @@ package io.inspectr.notify.jira.internal;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inspectr.core.result.InspectrResult;
 import io.inspectr.core.result.ResultKey;
@@ -30,7 +29,6 @@ public final class IssueTracker {
   static final int LABELS_PER_SEARCH = 50;
 
   private static final Logger LOG = LoggerFactory.getLogger(IssueTracker.class);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JiraClient client;
   private final JiraApi api;
@@ -191,10 +189,11 @@ public final class IssueTracker {
     if (fresh.isEmpty() && !rebuilt) {
       return new Tracked(issue.key(), Tracked.Action.UNCHANGED);
     }
-    ObjectNode body = NODES.objectNode();
-    body.putPOJO("body", api.body(IssueTexts.comment(finding, fresh, rebuilt)));
     client.send(
-        "POST", api.path("/issue/" + issue.key() + "/comment"), body, "comment on " + issue.key());
+        "POST",
+        api.path("/issue/" + issue.key() + "/comment"),
+        JiraJson.comment(api.body(IssueTexts.comment(finding, fresh, rebuilt))),
+        "comment on " + issue.key());
     return new Tracked(issue.key(), Tracked.Action.COMMENTED);
   }
 
@@ -250,9 +249,8 @@ public final class IssueTracker {
     if (match == null) {
       return null;
     }
-    ObjectNode update = NODES.objectNode();
-    update.putObject("update").putArray("labels").addObject().put("add", label);
-    client.send("PUT", api.path("/issue/" + match.key()), update, "label " + match.key());
+    client.send(
+        "PUT", api.path("/issue/" + match.key()), JiraJson.addLabel(label), "label " + match.key());
     LOG.info(
         "Adopted {}, made by the original inspectr, for {}: labelled it {}",
         match.key(),
@@ -263,18 +261,19 @@ public final class IssueTracker {
 
   private String create(InspectrResult finding, String label)
       throws JiraCallException, InterruptedException {
-    ObjectNode fields = NODES.objectNode();
-    fields.putObject("project").put("key", settings.project());
-    fields.putObject("issuetype").put("id", template.issueTypeId());
-    fields.put("summary", IssueTexts.summary(finding.key()));
-    if (template.descriptionOnScreen()) {
-      fields.putPOJO("description", api.body(IssueTexts.description(finding, label)));
-    }
-    var labels = fields.putArray("labels").add(label);
-    settings.labels().forEach(labels::add);
-    template.fields().forEach(fields::set);
-    ObjectNode body = NODES.objectNode();
-    body.set("fields", fields);
+    List<String> labels = new ArrayList<>();
+    labels.add(label);
+    labels.addAll(settings.labels());
+    ObjectNode body =
+        JiraJson.createIssue(
+            settings.project(),
+            template.issueTypeId(),
+            IssueTexts.summary(finding.key()),
+            template.descriptionOnScreen()
+                ? api.body(IssueTexts.description(finding, label))
+                : null,
+            labels,
+            template.fields());
     JsonNode answer =
         client.send("POST", api.path("/issue"), body, "create an issue for " + finding.key());
     String key = answer.path("key").asText("");

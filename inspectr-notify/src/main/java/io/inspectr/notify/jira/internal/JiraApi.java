@@ -2,7 +2,6 @@ package io.inspectr.notify.jira.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,9 +61,9 @@ public abstract class JiraApi {
    * Rich text as this API takes it in {@code description} and comment bodies.
    *
    * @param text the text
-   * @return a wiki-markup string or an ADF document
+   * @return a wiki-markup string node or an ADF document
    */
-  public abstract Object body(IssueText text);
+  public abstract JsonNode body(IssueText text);
 
   /**
    * The plain text of a rich-text field as this API returns it.
@@ -113,8 +112,8 @@ public abstract class JiraApi {
     }
 
     @Override
-    public Object body(IssueText text) {
-      return text.wiki();
+    public JsonNode body(IssueText text) {
+      return NODES.textNode(text.wiki());
     }
 
     @Override
@@ -124,7 +123,7 @@ public abstract class JiraApi {
 
     @Override
     public JsonNode user(String who) {
-      return NODES.objectNode().put("name", who);
+      return JiraJson.user(false, who);
     }
 
     @Override
@@ -132,10 +131,12 @@ public abstract class JiraApi {
         throws JiraCallException, InterruptedException {
       List<JsonNode> issues = new ArrayList<>();
       while (issues.size() < SEARCH_LIMIT) {
-        ObjectNode request = NODES.objectNode().put("jql", jql);
-        request.put("startAt", issues.size()).put("maxResults", PAGE_SIZE);
-        fields.forEach(request.putArray("fields")::add);
-        JsonNode page = client.send("POST", path("/search"), request, action);
+        JsonNode page =
+            client.send(
+                "POST",
+                path("/search"),
+                JiraJson.search(jql, fields, PAGE_SIZE, issues.size(), null),
+                action);
         page.path("issues").forEach(issues::add);
         if (page.path("issues").isEmpty() || issues.size() >= page.path("total").asInt(0)) {
           break;
@@ -162,7 +163,7 @@ public abstract class JiraApi {
     }
 
     @Override
-    public Object body(IssueText text) {
+    public JsonNode body(IssueText text) {
       return text.adf();
     }
 
@@ -173,7 +174,7 @@ public abstract class JiraApi {
 
     @Override
     public JsonNode user(String who) {
-      return NODES.objectNode().put("accountId", who);
+      return JiraJson.user(true, who);
     }
 
     @Override
@@ -182,12 +183,12 @@ public abstract class JiraApi {
       List<JsonNode> issues = new ArrayList<>();
       String token = null;
       while (issues.size() < SEARCH_LIMIT) {
-        ObjectNode request = NODES.objectNode().put("jql", jql).put("maxResults", PAGE_SIZE);
-        fields.forEach(request.putArray("fields")::add);
-        if (token != null) {
-          request.put("nextPageToken", token);
-        }
-        JsonNode page = client.send("POST", path("/search/jql"), request, action);
+        JsonNode page =
+            client.send(
+                "POST",
+                path("/search/jql"),
+                JiraJson.search(jql, fields, PAGE_SIZE, null, token),
+                action);
         page.path("issues").forEach(issues::add);
         token = page.path("nextPageToken").asText(null);
         if (token == null
