@@ -158,6 +158,32 @@ class SlackReportLayoutTest {
     assertThat(silent).isEmpty();
   }
 
+  @Test
+  void aRebuiltMutableTagSaysWhereTheTagPointsNow() {
+    io.inspectr.core.image.Digest now =
+        io.inspectr.core.image.Digest.parse("sha256:" + "0123456789ab".repeat(5) + "cdef");
+    InspectrResult rebuilt =
+        new InspectrResult(
+            Reports.upToDate("prod", "web", "frontend", "nginx", "nginx:latest").key(),
+            io.inspectr.core.image.ImageReference.parse("nginx:latest"),
+            null,
+            3,
+            false,
+            io.inspectr.core.version.Upgrades.notVersioned("latest"),
+            io.inspectr.core.result.DigestCheck.rebuilt(now),
+            List.of());
+
+    SlackMessage message = layout.layout(Reports.newFindings(rebuilt)).get(0).message();
+
+    assertThat(message.text()).isEqualTo("New image updates · prod: nginx latest rebuilt");
+    Block title = message.blocks().get(2);
+    assertThat(title.text().text()).isEqualTo("*nginx* `latest` was rebuilt");
+    assertThat(title.fields())
+        .extracting(t -> t.text())
+        .containsExactly(
+            "*Pods*\n3 in 1 container", "*Rebuilt*\n`latest` now points to `sha256:0123456789ab`");
+  }
+
   private static RecordedRequest asRequest(SlackMessage message) {
     return new RecordedRequest(
         "POST",
