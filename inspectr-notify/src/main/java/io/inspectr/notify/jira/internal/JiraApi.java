@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between the two JIRAs: Server/Data Center speaks REST API v2 with wiki-markup text
@@ -92,9 +93,29 @@ public abstract class JiraApi {
    * @throws JiraCallException when a page failed
    * @throws InterruptedException when interrupted
    */
-  public abstract List<JsonNode> search(
-      JiraClient client, String jql, List<String> fields, String action)
-      throws JiraCallException, InterruptedException;
+  public List<JsonNode> search(JiraClient client, String jql, List<String> fields, String action)
+      throws JiraCallException, InterruptedException {
+    List<JsonNode> issues = new ArrayList<>();
+    String cursor = null;
+    while (issues.size() < SEARCH_LIMIT) {
+      JsonNode page = client.send("POST", searchPath(), searchBody(jql, fields, cursor), action);
+      page.path("issues").forEach(issues::add);
+      cursor = page.path("issues").isEmpty() ? null : nextCursor(page, issues.size());
+      if (cursor == null) {
+        break;
+      }
+    }
+    return issues;
+  }
+
+  /** The search resource: {@code /search} (Server) or {@code /search/jql} (Cloud). */
+  abstract String searchPath();
+
+  /** One search page's body; {@code cursor} is {@code null} for the first page. */
+  abstract JsonNode searchBody(String jql, List<String> fields, @Nullable String cursor);
+
+  /** Where the next page starts, or {@code null} after the last. */
+  abstract @Nullable String nextCursor(JsonNode page, int read);
 
   /** The name shown in messages, e.g. {@code Jira Cloud (REST API v3)}. */
   @Override
@@ -127,22 +148,20 @@ public abstract class JiraApi {
     }
 
     @Override
-    public List<JsonNode> search(JiraClient client, String jql, List<String> fields, String action)
-        throws JiraCallException, InterruptedException {
-      List<JsonNode> issues = new ArrayList<>();
-      while (issues.size() < SEARCH_LIMIT) {
-        JsonNode page =
-            client.send(
-                "POST",
-                path("/search"),
-                JiraJson.search(jql, fields, PAGE_SIZE, issues.size(), null),
-                action);
-        page.path("issues").forEach(issues::add);
-        if (page.path("issues").isEmpty() || issues.size() >= page.path("total").asInt(0)) {
-          break;
-        }
-      }
-      return issues;
+    String searchPath() {
+      return path("/search");
+    }
+
+    @Override
+    JsonNode searchBody(String jql, List<String> fields, @Nullable String cursor) {
+      return JiraJson.search(
+          jql, fields, PAGE_SIZE, cursor == null ? 0 : Integer.parseInt(cursor), null);
+    }
+
+    @Override
+    @Nullable String nextCursor(JsonNode page, int read) {
+      // startAt paging: the next page starts after what was read, until the total.
+      return read < page.path("total").asInt(0) ? Integer.toString(read) : null;
     }
 
     @Override
@@ -178,26 +197,20 @@ public abstract class JiraApi {
     }
 
     @Override
-    public List<JsonNode> search(JiraClient client, String jql, List<String> fields, String action)
-        throws JiraCallException, InterruptedException {
-      List<JsonNode> issues = new ArrayList<>();
-      String token = null;
-      while (issues.size() < SEARCH_LIMIT) {
-        JsonNode page =
-            client.send(
-                "POST",
-                path("/search/jql"),
-                JiraJson.search(jql, fields, PAGE_SIZE, null, token),
-                action);
-        page.path("issues").forEach(issues::add);
-        token = page.path("nextPageToken").asText(null);
-        if (token == null
-            || page.path("isLast").asBoolean(false)
-            || page.path("issues").isEmpty()) {
-          break;
-        }
-      }
-      return issues;
+    String searchPath() {
+      return path("/search/jql");
+    }
+
+    @Override
+    JsonNode searchBody(String jql, List<String> fields, @Nullable String cursor) {
+      return JiraJson.search(jql, fields, PAGE_SIZE, null, cursor);
+    }
+
+    @Override
+    @Nullable String nextCursor(JsonNode page, int read) {
+      // Token paging: no total, no startAt; the answer names the next page or says it is the last.
+      String token = page.path("nextPageToken").asText(null);
+      return page.path("isLast").asBoolean(false) ? null : token;
     }
 
     @Override
