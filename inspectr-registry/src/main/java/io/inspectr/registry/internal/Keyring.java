@@ -92,19 +92,14 @@ public final class Keyring {
   }
 
   static boolean matches(String key, String image) {
-    URI k;
-    URI i;
-    try {
-      k = URI.create("https://" + key);
-      i = URI.create("https://" + image);
-    } catch (IllegalArgumentException e) {
+    // Split by hand: URI rejects the '*' of a glob key.
+    HostPath k = HostPath.of(key);
+    HostPath i = HostPath.of(image);
+    if (!k.port().equals(i.port())) {
       return false;
     }
-    if (k.getHost() == null || i.getHost() == null || k.getPort() != i.getPort()) {
-      return false;
-    }
-    String[] kLabels = k.getHost().toLowerCase(Locale.ROOT).split("\\.", -1);
-    String[] iLabels = i.getHost().toLowerCase(Locale.ROOT).split("\\.", -1);
+    String[] kLabels = k.host().split("\\.", -1);
+    String[] iLabels = i.host().split("\\.", -1);
     if (kLabels.length != iLabels.length) {
       return false;
     }
@@ -113,9 +108,22 @@ public final class Keyring {
         return false;
       }
     }
-    String kPath = k.getRawPath() == null ? "" : k.getRawPath();
-    String iPath = i.getRawPath() == null ? "" : i.getRawPath();
-    return iPath.startsWith(kPath);
+    return i.path().startsWith(k.path());
+  }
+
+  /**
+   * {@code host}, {@code port} (empty when none) and {@code path} of {@code host[:port][/path]}.
+   */
+  private record HostPath(String host, String port, String path) {
+    static HostPath of(String text) {
+      int slash = text.indexOf('/');
+      String authority = slash < 0 ? text : text.substring(0, slash);
+      String path = slash < 0 ? "" : text.substring(slash);
+      int colon = authority.lastIndexOf(':');
+      String host = colon < 0 ? authority : authority.substring(0, colon);
+      String port = colon < 0 ? "" : authority.substring(colon + 1);
+      return new HostPath(host.toLowerCase(Locale.ROOT), port, path);
+    }
   }
 
   /** {@code filepath.Match} for one label: {@code *} any run, {@code ?} one character. */

@@ -53,7 +53,7 @@ public final class WwwAuthenticate {
       if (scheme != null && c.peek() == '=') {
         c.pos++;
         c.skipSpace();
-        String v = c.peek() == '"' ? c.quoted() : c.token();
+        String v = c.peek() == '"' ? c.quoted() : c.unquoted();
         params.put(token.toLowerCase(Locale.ROOT), v);
         continue;
       }
@@ -100,6 +100,15 @@ public final class WwwAuthenticate {
     String token() {
       int start = pos;
       while (!atEnd() && isTokenChar(s.charAt(pos))) {
+        pos++;
+      }
+      return s.substring(start, pos);
+    }
+
+    /** An unquoted value: up to a comma or space (lenient: realms often go unquoted). */
+    String unquoted() {
+      int start = pos;
+      while (!atEnd() && s.charAt(pos) != ',' && s.charAt(pos) != ' ' && s.charAt(pos) != '\t') {
         pos++;
       }
       return s.substring(start, pos);
