@@ -42,6 +42,8 @@ public final class Authenticator {
   private final Exchange exchange;
   private final SingleFlightCache<TokenKey, Token> tokens;
   private final ConcurrentHashMap<String, Challenge> challenges = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> probes =
+      new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong tokenRequests =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -87,6 +89,18 @@ public final class Authenticator {
     if (!call.authority().equals(target.authority())) {
       return exchange.send(bare, deadline);
     }
+    // The first request to a host finds out what it asks for; concurrent first requests wait for
+    // that answer instead of each collecting a 401 of their own.
+    CompletableFuture<Void> probe = new CompletableFuture<>();
+    CompletableFuture<Void> first = probes.putIfAbsent(target.authority(), probe);
+    if (first != null) {
+      return first.thenCompose(x -> sendKnowing(bare, target, deadline, null));
+    }
+    return sendKnowing(bare, target, deadline, probe).whenComplete((r, e) -> probe.complete(null));
+  }
+
+  private CompletableFuture<HttpResult> sendKnowing(
+      HttpCall bare, Target target, Instant deadline, @Nullable CompletableFuture<Void> probe) {
     Challenge known = challenges.get(target.authority());
     return authorization(known, target, deadline, false)
         .thenCompose(
@@ -94,21 +108,39 @@ public final class Authenticator {
                 exchange
                     .send(bare.withHeader(HttpCall.AUTHORIZATION, header), deadline)
                     .thenCompose(
-                        r ->
-                            r.status() == 401
-                                ? answer(bare, target, r, header, deadline)
-                                : CompletableFuture.completedFuture(r)));
+                        r -> {
+                          if (r.status() != 401) {
+                            complete(probe);
+                            return CompletableFuture.completedFuture(r);
+                          }
+                          learn(target.authority(), r);
+                          complete(probe);
+                          return answer(bare, target, r, header, deadline);
+                        }));
   }
 
-  /** One more try after a 401, with what its challenge asks for. */
-  private CompletableFuture<HttpResult> answer(
-      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Instant deadline) {
+  private static void complete(@Nullable CompletableFuture<Void> probe) {
+    if (probe != null) {
+      probe.complete(null);
+    }
+  }
+
+  /** Remembers the challenge a host sent: Bearer preferred over Basic. */
+  private Optional<Challenge> learn(String authority, HttpResult refused) {
     List<Challenge> offered = WwwAuthenticate.parse(refused.headerValues("WWW-Authenticate"));
     Optional<Challenge> chosen =
         offered.stream()
             .filter(Challenge::isBearer)
             .findFirst()
             .or(() -> offered.stream().filter(Challenge::isBasic).findFirst());
+    chosen.ifPresent(c -> challenges.put(authority, c));
+    return chosen;
+  }
+
+  /** One more try after a 401, with what its challenge asks for. */
+  private CompletableFuture<HttpResult> answer(
+      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Instant deadline) {
+    Optional<Challenge> chosen = learn(target.authority(), refused);
     Credential credential = target.credential();
     if (chosen.isEmpty()) {
       // No challenge: try Basic once if there is a credential (Jib does the same).
@@ -119,7 +151,6 @@ public final class Authenticator {
           call.withHeader(HttpCall.AUTHORIZATION, credential.authorization()), deadline);
     }
     Challenge challenge = chosen.get();
-    challenges.put(target.authority(), challenge);
     if (challenge.isBasic() && (credential == null || credential.authorization().equals(sent))) {
       return CompletableFuture.completedFuture(refused);
     }

@@ -154,6 +154,7 @@ public final class FakeRegistry implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    boolean counted = true;
     try {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       exchange
@@ -170,6 +171,9 @@ public final class FakeRegistry implements AutoCloseable {
               .findFirst()
               .map(r -> r.handler().apply(request))
               .orElse(Response.json(404, "{\"errors\":[{\"code\":\"NAME_UNKNOWN\"}]}"));
+      // Counted out before answering: once the client has the answer, it may send the next one.
+      inFlight.decrementAndGet();
+      counted = false;
       response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       boolean head = request.method().equals("HEAD");
       byte[] body = response.body();
@@ -189,7 +193,9 @@ public final class FakeRegistry implements AutoCloseable {
     } catch (IOException e) {
       // The client went away (e.g. it stopped reading an oversize body).
     } finally {
-      inFlight.decrementAndGet();
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
       exchange.close();
     }
   }
