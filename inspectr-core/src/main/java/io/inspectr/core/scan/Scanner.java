@@ -1,0 +1,295 @@
+package io.inspectr.core.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inspectr.core.image.Digest;
+import io.inspectr.core.image.ImageReference;
+import io.inspectr.core.image.Repository;
+import io.inspectr.core.result.DigestCheck;
+import io.inspectr.core.result.InspectrResult;
+import io.inspectr.core.result.ResultKey;
+import io.inspectr.core.result.RunningContainer;
+import io.inspectr.core.result.ScanFailure;
+import io.inspectr.core.spi.AvailableImageData;
+import io.inspectr.core.spi.LookupCredentials;
+import io.inspectr.core.spi.ManifestDigest;
+import io.inspectr.core.spi.RegistryAccessException;
+import io.inspectr.core.spi.RepositoryTags;
+import io.inspectr.core.version.UpgradeFinder;
+import io.inspectr.core.version.Upgrades;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks running containers against their registries: the scan pipeline of inspectr, usable without
+ * Kubernetes, a daemon or a scheduler.
+ *
+ * <ol>
+ *   <li>Ignored containers are dropped; the rest are grouped by {@link ResultKey}, counting pods.
+ *   <li>Result keys are grouped by the repository their tags come from, so each repository is
+ *       listed once however many pods use it, with up to {@link ScanSettings#concurrency()}
+ *       repositories at once.
+ *   <li>{@link UpgradeFinder} picks the upgrades of each running tag under its policy.
+ *   <li>Tags that are not versions are compared by digest, when the running digest is known: a
+ *       multi-platform index is unchanged when the running digest is the index's or one of its
+ *       platform manifests'.
+ * </ol>
+ *
+ * <p>A failing repository never stops the scan: its result keys are reported as {@link
+ * ScanFailure}s and every other repository is still checked. Thread-safe; one scan at a time per
+ * call, any number of calls concurrently.
+ *
+ * @since 0.1
+ */
+public final class Scanner {
+  private static final Comparator<ResultKey> KEY_ORDER = Comparator.comparing(ResultKey::asString);
+
+  private final AvailableImageData registry;
+  private final ScanSettings settings;
+  private final CredentialResolver credentials;
+
+  /**
+   * Creates a scanner.
+   *
+   * @param registry where tags and digests come from, never {@code null}
+   * @param settings never {@code null}
+   * @param credentials the credentials that come with containers, never {@code null}
+   */
+  public Scanner(
+      AvailableImageData registry, ScanSettings settings, CredentialResolver credentials) {
+    this.registry = requireNonNull(registry, "registry");
+    this.settings = requireNonNull(settings, "settings");
+    this.credentials = requireNonNull(credentials, "credentials");
+  }
+
+  /**
+   * Scans containers.
+   *
+   * @param containers the running containers, never {@code null}
+   * @return a result per result key that could be checked, and the failures
+   */
+  public ScanResult scan(Collection<RunningContainer> containers) {
+    Map<ResultKey, KeyGroup> groups = new LinkedHashMap<>();
+    for (RunningContainer container : containers) {
+      if (!container.policy().ignored()) {
+        groups.computeIfAbsent(container.resultKey(), k -> new KeyGroup()).add(container);
+      }
+    }
+    Map<Repository, List<KeyGroup>> byRepository = new LinkedHashMap<>();
+    for (KeyGroup group : groups.values()) {
+      byRepository
+          .computeIfAbsent(group.representative().lookupRepository(), r -> new ArrayList<>())
+          .add(group);
+    }
+
+    List<InspectrResult> results = new ArrayList<>();
+    List<ScanFailure> failures = new ArrayList<>();
+    if (!byRepository.isEmpty()) {
+      int threads = Math.min(settings.concurrency(), byRepository.size());
+      ExecutorService executor = Executors.newFixedThreadPool(threads, Scanner::daemonThread);
+      try {
+        List<Future<RepositoryOutcome>> futures = new ArrayList<>();
+        byRepository.forEach(
+            (repository, keyGroups) ->
+                futures.add(executor.submit(() -> checkRepository(repository, keyGroups))));
+        for (Future<RepositoryOutcome> future : futures) {
+          RepositoryOutcome outcome = await(future);
+          results.addAll(outcome.results());
+          failures.addAll(outcome.failures());
+        }
+      } finally {
+        executor.shutdownNow();
+      }
+    }
+    results.sort(Comparator.comparing(InspectrResult::key, KEY_ORDER));
+    return new ScanResult(results, failures);
+  }
+
+  private static RepositoryOutcome await(Future<RepositoryOutcome> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("The scan was interrupted", e);
+    } catch (ExecutionException e) {
+      // checkRepository handles registry failures itself; anything else is a bug worth seeing.
+      throw new IllegalStateException("A repository check failed unexpectedly", e.getCause());
+    }
+  }
+
+  private RepositoryOutcome checkRepository(Repository repository, List<KeyGroup> groups) {
+    LookupCredentials lookupCredentials = credentialsOf(groups);
+    List<InspectrResult> results = new ArrayList<>();
+    List<ScanFailure> failures = new ArrayList<>();
+
+    boolean needsTags = groups.stream().anyMatch(KeyGroup::runsVersion);
+    RepositoryTags tags = null;
+    if (needsTags) {
+      try {
+        tags = registry.tags(repository, lookupCredentials);
+      } catch (RegistryAccessException e) {
+        failures.add(new ScanFailure(repository + " (" + describe(groups) + ")", e.getMessage()));
+      }
+    }
+    DigestChecker digests = new DigestChecker(repository, lookupCredentials);
+    for (KeyGroup group : groups) {
+      RunningContainer running = group.representative();
+      String tag = running.image().tag().orElse(null);
+      Upgrades upgrades;
+      if (group.runsVersion()) {
+        if (tags == null) {
+          continue; // reported above, once for the repository
+        }
+        upgrades = UpgradeFinder.find(tag, tags.tags(), running.policy().upgradePolicy());
+      } else {
+        upgrades = Upgrades.notVersioned(tag);
+      }
+      DigestCheck digestCheck = DigestCheck.notChecked();
+      if (!group.runsVersion() && tag != null && settings.checkDigests()) {
+        try {
+          digestCheck = digests.check(tag, running.runningDigest());
+        } catch (RegistryAccessException e) {
+          failures.add(new ScanFailure(running.resultKey().toString(), e.getMessage()));
+          digestCheck = DigestCheck.unknown();
+        }
+      }
+      results.add(
+          new InspectrResult(
+              running.resultKey(),
+              running.image(),
+              running.runningDigest(),
+              group.pods(),
+              group.init(),
+              upgrades,
+              digestCheck,
+              group.warnings()));
+    }
+    return new RepositoryOutcome(results, failures);
+  }
+
+  private LookupCredentials credentialsOf(List<KeyGroup> groups) {
+    Set<io.inspectr.core.config.Secret> configs = new LinkedHashSet<>();
+    for (KeyGroup group : groups) {
+      for (RunningContainer container : group.containers) {
+        configs.addAll(credentials.credentialsFor(container).dockerConfigs());
+      }
+    }
+    return configs.isEmpty()
+        ? LookupCredentials.none()
+        : new LookupCredentials(List.copyOf(configs));
+  }
+
+  private static String describe(List<KeyGroup> groups) {
+    int count = groups.size();
+    return count == 1
+        ? groups.get(0).representative().resultKey().toString()
+        : count + " workloads, e.g. " + groups.get(0).representative().resultKey();
+  }
+
+  private static Thread daemonThread(Runnable task) {
+    Thread thread = new Thread(task, "inspectr-scan");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** Compares running digests with the registry's, asking once per tag and once per index. */
+  private final class DigestChecker {
+    private final Repository repository;
+    private final LookupCredentials lookupCredentials;
+    private final Map<String, ManifestDigest> byTag = new LinkedHashMap<>();
+    private final Map<Digest, List<Digest>> children = new LinkedHashMap<>();
+
+    DigestChecker(Repository repository, LookupCredentials lookupCredentials) {
+      this.repository = repository;
+      this.lookupCredentials = lookupCredentials;
+    }
+
+    DigestCheck check(String tag, @Nullable Digest running) throws RegistryAccessException {
+      if (running == null) {
+        return DigestCheck.unknown();
+      }
+      ManifestDigest current = byTag.get(tag);
+      if (current == null) {
+        current = registry.digest(repository, tag, lookupCredentials);
+        byTag.put(tag, current);
+      }
+      if (current.digest().equals(running)) {
+        return DigestCheck.unchanged(current.digest());
+      }
+      if (current.isIndex()) {
+        List<Digest> platforms = children.get(current.digest());
+        if (platforms == null) {
+          platforms = registry.childDigests(repository, current.digest(), lookupCredentials);
+          children.put(current.digest(), platforms);
+        }
+        if (platforms.contains(running)) {
+          return DigestCheck.unchanged(current.digest());
+        }
+      }
+      return DigestCheck.rebuilt(current.digest());
+    }
+  }
+
+  /** The containers of one result key. */
+  private static final class KeyGroup {
+    private final List<RunningContainer> containers = new ArrayList<>();
+    private @Nullable RunningContainer representative;
+
+    void add(RunningContainer container) {
+      containers.add(container);
+      representative = null;
+    }
+
+    int pods() {
+      return (int) containers.stream().map(RunningContainer::pod).distinct().count();
+    }
+
+    boolean init() {
+      return containers.stream().anyMatch(RunningContainer::init);
+    }
+
+    List<String> warnings() {
+      Set<String> all = new LinkedHashSet<>();
+      containers.forEach(c -> all.addAll(c.policy().warnings()));
+      return List.copyOf(all);
+    }
+
+    /**
+     * The container whose image most pods run: during a rollout a workload runs two tags, and the
+     * result is about the one most of its pods run (the first seen on a tie).
+     */
+    RunningContainer representative() {
+      if (representative == null) {
+        representative = mostRun();
+      }
+      return representative;
+    }
+
+    private RunningContainer mostRun() {
+      Map<ImageReference, Integer> counts = new LinkedHashMap<>();
+      containers.forEach(c -> counts.merge(c.image(), 1, Integer::sum));
+      ImageReference most =
+          counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      return containers.stream().filter(c -> c.image().equals(most)).findFirst().orElseThrow();
+    }
+
+    boolean runsVersion() {
+      RunningContainer running = representative();
+      String tag = running.image().tag().orElse(null);
+      return tag != null && running.policy().upgradePolicy().scheme().parse(tag).isPresent();
+    }
+  }
+
+  private record RepositoryOutcome(List<InspectrResult> results, List<ScanFailure> failures) {}
+}
