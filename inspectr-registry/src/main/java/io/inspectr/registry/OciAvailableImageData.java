@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,14 +98,13 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
   @Override
   public RepositoryTags tags(Repository repository, LookupCredentials lookup)
       throws RegistryAccessException {
-    Optional<Credential> credential = credentials.find(repository, lookup);
-    return await(
+    return lookup(
         "list the tags",
         repository,
-        credential,
-        tagCache.get(
-            new Key(repository, "", credential.orElse(null)),
-            () -> bounded(() -> client.tags(repository, credential.orElse(null), deadline()))));
+        "",
+        lookup,
+        tagCache,
+        (credential, deadline) -> client.tags(repository, credential, deadline));
   }
 
   /**
@@ -117,16 +115,13 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
   @Override
   public ManifestDigest digest(Repository repository, String tag, LookupCredentials lookup)
       throws RegistryAccessException {
-    Optional<Credential> credential = credentials.find(repository, lookup);
-    return await(
+    return lookup(
         "read the digest of tag " + tag,
         repository,
-        credential,
-        digestCache.get(
-            new Key(repository, tag, credential.orElse(null)),
-            () ->
-                bounded(
-                    () -> client.digest(repository, tag, credential.orElse(null), deadline()))));
+        tag,
+        lookup,
+        digestCache,
+        (credential, deadline) -> client.digest(repository, tag, credential, deadline));
   }
 
   /**
@@ -137,17 +132,42 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
   @Override
   public List<Digest> childDigests(Repository repository, Digest index, LookupCredentials lookup)
       throws RegistryAccessException {
-    Optional<Credential> credential = credentials.find(repository, lookup);
-    return await(
+    return lookup(
         "read the manifests of index " + index,
         repository,
-        credential,
-        childCache.get(
-            new Key(repository, index.toString(), credential.orElse(null)),
+        index.toString(),
+        lookup,
+        childCache,
+        (credential, deadline) -> client.children(repository, index, credential, deadline));
+  }
+
+  /**
+   * One lookup: the credential found, then the cached value, the load in flight or a new load
+   * bounded by the lookup timeout, translated into the core exceptions.
+   */
+  private <T> T lookup(
+      String action,
+      Repository repository,
+      String reference,
+      LookupCredentials lookup,
+      SingleFlightCache<Key, T> cache,
+      Load<T> load)
+      throws RegistryAccessException {
+    Optional<Credential> credential = credentials.find(repository, lookup);
+    Credential found = credential.orElse(null);
+    CompletableFuture<T> result =
+        cache.get(
+            new Key(repository, reference, found),
             () ->
-                bounded(
-                    () ->
-                        client.children(repository, index, credential.orElse(null), deadline()))));
+                load.start(found, deadline())
+                    .orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    return await(action, repository, credential, result);
+  }
+
+  /** Starts one registry call. */
+  @FunctionalInterface
+  private interface Load<T> {
+    CompletableFuture<T> start(@Nullable Credential credential, Instant deadline);
   }
 
   /**
@@ -178,11 +198,6 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
 
   private Instant deadline() {
     return clock.instant().plus(lookupTimeout);
-  }
-
-  /** The load fails on its own at the deadline, so it leaves the in-flight table in time. */
-  private <T> CompletableFuture<T> bounded(Supplier<CompletableFuture<T>> load) {
-    return load.get().orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private <T> T await(

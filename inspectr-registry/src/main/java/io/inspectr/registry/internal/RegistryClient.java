@@ -122,11 +122,7 @@ public final class RegistryClient {
     return auth.send(call, target, deadline)
         .thenCompose(
             r -> {
-              observer.accept(r);
-              String who = "the registry " + Hosts.authority(r.uri());
-              if (!r.isSuccess()) {
-                throw new CallFailure(who, r, null);
-              }
+              String who = succeeded(r);
               acc.add(parseTags(r, who));
               Optional<URI> next = LinkHeader.next(r.headerValues("Link"), uri);
               if (next.isEmpty()) {
@@ -237,11 +233,7 @@ public final class RegistryClient {
     return auth.send(head, target, deadline)
         .thenCompose(
             r -> {
-              observer.accept(r);
-              String who = "the registry " + Hosts.authority(r.uri());
-              if (!r.isSuccess()) {
-                throw new CallFailure(who, r, null);
-              }
+              String who = succeeded(r);
               Optional<String> header = r.header("Docker-Content-Digest");
               if (header.isPresent()) {
                 return CompletableFuture.completedFuture(
@@ -278,11 +270,7 @@ public final class RegistryClient {
     return auth.send(get, target, deadline)
         .thenApply(
             r -> {
-              observer.accept(r);
-              String who = "the registry " + Hosts.authority(r.uri());
-              if (!r.isSuccess()) {
-                throw new CallFailure(who, r, null);
-              }
+              String who = succeeded(r);
               if (index.algorithm().equals("sha256") && !sha256(r.body()).equals(index)) {
                 throw new CallFailure(
                     who + " sent a manifest whose sha256 is not " + index, null, true, null);
@@ -300,6 +288,16 @@ public final class RegistryClient {
               }
               return List.copyOf(children);
             });
+  }
+
+  /** Shows the response to the observer and fails unless it is a success; names who answered. */
+  private String succeeded(HttpResult r) {
+    observer.accept(r);
+    String who = "the registry " + Hosts.authority(r.uri());
+    if (!r.isSuccess()) {
+      throw new CallFailure(who, r, null);
+    }
+    return who;
   }
 
   private Authenticator.Target target(Repository repository, @Nullable Credential credential) {
