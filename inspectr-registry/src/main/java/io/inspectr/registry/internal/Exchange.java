@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +122,8 @@ public final class Exchange {
       Instant deadline,
       int attempt,
       int redirects,
-      HttpResult result,
-      Throwable error) {
+      @Nullable HttpResult result,
+      @Nullable Throwable error) {
     if (error != null) {
       Throwable cause =
           error instanceof CompletionException && error.getCause() != null
