@@ -1,6 +1,7 @@
 package io.inspectr.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,17 @@ public final class InspectrCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+  private final Map<String, String> environment;
+
+  /** The command line over the process environment. */
+  public InspectrCommand() {
+    this(System.getenv());
+  }
+
+  private InspectrCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   /**
    * Runs the command line and exits with its code.
    *
@@ -52,7 +64,21 @@ public final class InspectrCommand implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new InspectrCommand());
+    return execute(args, out, err, System.getenv());
+  }
+
+  /**
+   * Runs the command line with the given output streams and environment; for tests and embedding.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @param environment the variables configuration is read from ({@code INSPECTR_*})
+   * @return the exit code
+   */
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new InspectrCommand(environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -61,6 +87,11 @@ public final class InspectrCommand implements Runnable {
           return EXIT_FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /** The variables configuration is read from. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   @Override
