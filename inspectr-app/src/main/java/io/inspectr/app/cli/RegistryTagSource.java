@@ -1,12 +1,14 @@
 package io.inspectr.app.cli;
 
+import static java.util.Objects.requireNonNull;
+
 import io.inspectr.app.config.ConfigSources;
 import io.inspectr.core.image.Digest;
 import io.inspectr.core.image.ImageReference;
-import io.inspectr.core.image.Repository;
+import io.inspectr.core.result.DigestCheck;
+import io.inspectr.core.scan.DigestComparer;
 import io.inspectr.core.spi.AvailableImageDataProvider;
 import io.inspectr.core.spi.LookupCredentials;
-import io.inspectr.core.spi.ManifestDigest;
 import io.inspectr.core.spi.RegistryAccessException;
 import io.inspectr.registry.RegistryRouter;
 import java.util.ArrayList;
@@ -63,17 +65,12 @@ final class RegistryTagSource implements TagSource, AutoCloseable {
    * @throws TagLookupException when the registry cannot say
    */
   DigestComparison compare(ImageReference reference, Digest running) throws TagLookupException {
-    Repository repository = reference.repository();
     String tag = reference.tag().orElse(ImageReference.DEFAULT_TAG);
     try {
-      ManifestDigest now = router.digest(repository, tag, LookupCredentials.none());
-      boolean same =
-          now.digest().equals(running)
-              || (now.isIndex()
-                  && router
-                      .childDigests(repository, now.digest(), LookupCredentials.none())
-                      .contains(running));
-      return new DigestComparison(!same, now.digest());
+      DigestCheck check =
+          new DigestComparer(router, reference.repository(), LookupCredentials.none())
+              .check(tag, running);
+      return new DigestComparison(check.isRebuilt(), requireNonNull(check.current()));
     } catch (RegistryAccessException e) {
       throw new TagLookupException(e.getMessage(), false, e);
     }
