@@ -18,9 +18,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Connects to the clusters the settings name: one connection per kubeconfig context; with none,
- * the in-cluster configuration inside a pod, else the kubeconfig's current context. Clients are
- * built with {@code ClientBuilder}, so watches have no read timeout and service-account tokens are
+ * Connects to the clusters the settings name: one connection per kubeconfig context; with none, the
+ * in-cluster configuration inside a pod, else the kubeconfig's current context. Clients are built
+ * with {@code ClientBuilder}, so watches have no read timeout and service-account tokens are
  * re-read as they rotate.
  *
  * @since 0.1

@@ -128,7 +128,8 @@ public final class LeaderElection implements AutoCloseable {
       try {
         current.run(term::start, term::stop, this::observed);
       } catch (RuntimeException e) {
-        LOG.warn("Leader election for {} stopped unexpectedly: {}", settings.identity(), e.toString());
+        LOG.warn(
+            "Leader election for {} stopped unexpectedly: {}", settings.identity(), e.toString());
       } finally {
         term.stop();
       }
@@ -160,8 +161,8 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   /**
-   * One run of the client's elector. Its start hook runs on another thread and may come after
-   * the stop hook; the state makes sure the listener hears start then stop, or nothing.
+   * One run of the client's elector. Its start hook runs on another thread and may come after the
+   * stop hook; the state makes sure the listener hears start then stop, or nothing.
    */
   private final class Term {
     private final AtomicInteger state = new AtomicInteger(NEW);
@@ -170,7 +171,11 @@ public final class LeaderElection implements AutoCloseable {
       if (state.compareAndSet(NEW, LEADING)) {
         leading = true;
         terms.incrementAndGet();
-        LOG.info("{} leads lease {}/{}", settings.identity(), settings.leaseNamespace(), settings.leaseName());
+        LOG.info(
+            "{} leads lease {}/{}",
+            settings.identity(),
+            settings.leaseNamespace(),
+            settings.leaseName());
         try {
           listener.startedLeading();
         } catch (RuntimeException e) {
@@ -182,7 +187,11 @@ public final class LeaderElection implements AutoCloseable {
     void stop() {
       if (state.getAndSet(DONE) == LEADING) {
         leading = false;
-        LOG.info("{} stopped leading lease {}/{}", settings.identity(), settings.leaseNamespace(), settings.leaseName());
+        LOG.info(
+            "{} stopped leading lease {}/{}",
+            settings.identity(),
+            settings.leaseNamespace(),
+            settings.leaseName());
         try {
           listener.stoppedLeading();
         } catch (RuntimeException e) {

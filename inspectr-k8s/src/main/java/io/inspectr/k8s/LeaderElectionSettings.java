@@ -50,8 +50,8 @@ public record LeaderElectionSettings(
   /**
    * Checks the parts.
    *
-   * @throws IllegalArgumentException when a name is blank or the timings break {@code
-   *     leaseDuration > renewDeadline > retryPeriod > 0}
+   * @throws IllegalArgumentException when a name is blank or the timings break {@code leaseDuration
+   *     > renewDeadline > retryPeriod > 0}
    */
   public LeaderElectionSettings {
     requireNonNull(leaseNamespace, "leaseNamespace");
@@ -61,7 +61,8 @@ public record LeaderElectionSettings(
     requireNonNull(renewDeadline, "renewDeadline");
     requireNonNull(retryPeriod, "retryPeriod");
     if (leaseNamespace.isBlank() || leaseName.isBlank() || identity.isBlank()) {
-      throw new IllegalArgumentException("Leader election needs a lease namespace, name and identity");
+      throw new IllegalArgumentException(
+          "Leader election needs a lease namespace, name and identity");
     }
     String timings = timingProblem(leaseDuration, renewDeadline, retryPeriod);
     if (timings != null) {
@@ -70,8 +71,8 @@ public record LeaderElectionSettings(
   }
 
   /**
-   * The defaults for a replica: the lease {@code inspectr-leader} in the given namespace, 15 s /
-   * 10 s / 2 s.
+   * The defaults for a replica: the lease {@code inspectr-leader} in the given namespace, 15 s / 10
+   * s / 2 s.
    *
    * @param leaseNamespace where the Lease lives
    * @param identity this replica's identity
@@ -133,8 +134,10 @@ public record LeaderElectionSettings(
     return new LeaderElectionSettings(namespace, name, identity, lease, renew, retry);
   }
 
-  private static @org.jspecify.annotations.Nullable String timingProblem(Duration lease, Duration renew, Duration retry) {
-    if (retry.isZero() || retry.isNegative()
+  private static @org.jspecify.annotations.Nullable String timingProblem(
+      Duration lease, Duration renew, Duration retry) {
+    if (retry.isZero()
+        || retry.isNegative()
         || renew.compareTo(retry) <= 0
         || lease.compareTo(renew) <= 0) {
       return "the timings must satisfy lease-duration > renew-deadline > retry-period > 0, got "

@@ -1,11 +1,11 @@
 package io.inspectr.k8s;
 
 /**
- * Hears when this replica becomes or stops being the leader. Each {@link #stoppedLeading()}
- * follows exactly one {@link #startedLeading()}: a replica that never led is never told to stop.
+ * Hears when this replica becomes or stops being the leader. Each {@link #stoppedLeading()} follows
+ * exactly one {@link #startedLeading()}: a replica that never led is never told to stop.
  *
- * <p>Calls come from the election's threads; implementations must not block for long and must
- * not throw.
+ * <p>Calls come from the election's threads; implementations must not block for long and must not
+ * throw.
  *
  * @since 0.1
  */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leader election with the client's LeaderElector and LeaseLock against the fake API server.
- * Short leases make hand-overs quick; assertions wait generously and count events, never time.
+ * Leader election with the client's LeaderElector and LeaseLock against the fake API server. Short
+ * leases make hand-overs quick; assertions wait generously and count events, never time.
  */
 class LeaderElectionIT {
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the process can tell about where it runs: environment variables, the mounted service
- * account of a pod, the user's home. Injected so that tests need not run inside a pod.
+ * What the process can tell about where it runs: environment variables, the mounted service account
+ * of a pod, the user's home. Injected so that tests need not run inside a pod.
  *
  * @param variables the environment variables
  * @param serviceAccountDir where a pod's service account is mounted
@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Environment(Map<String, String> variables, Path serviceAccountDir, Path home) {
   /** Where Kubernetes mounts a pod's service account. */
-  public static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+  public static final Path SERVICE_ACCOUNT_DIR =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
   /** The namespace used when nothing else says which. */
   public static final String DEFAULT_NAMESPACE = "default";

@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Updates are optimistic: read the ConfigMap and its {@code resourceVersion}, apply the change,
  * write it back with that version; when another writer got there first the API server answers
- * {@code 409 Conflict} and the round starts over, up to {@link ConfigMapStoreSettings#maxAttempts()}
- * times.
+ * {@code 409 Conflict} and the round starts over, up to {@link
+ * ConfigMapStoreSettings#maxAttempts()} times.
  *
  * <p>Thread-safe. Needs {@code get, create, update} on that ConfigMap.
  *
@@ -102,7 +102,8 @@ public final class ConfigMapResultStore implements ResultStore {
           api().createNamespacedConfigMap(settings.namespace(), build(null, payload)).execute();
         } else {
           api()
-              .replaceNamespacedConfigMap(settings.name(), settings.namespace(), build(current, payload))
+              .replaceNamespacedConfigMap(
+                  settings.name(), settings.namespace(), build(current, payload))
               .execute();
         }
         return next;
@@ -239,7 +240,13 @@ public final class ConfigMapResultStore implements ResultStore {
         api = new CoreV1Api(clients.get());
       } catch (UncheckedIOException | IllegalStateException e) {
         throw new StateStoreException(
-            ID, "Tried to connect to the cluster of ConfigMap " + where() + " but failed because: " + e.getMessage(), true, e);
+            ID,
+            "Tried to connect to the cluster of ConfigMap "
+                + where()
+                + " but failed because: "
+                + e.getMessage(),
+            true,
+            e);
       }
       core = api;
     }

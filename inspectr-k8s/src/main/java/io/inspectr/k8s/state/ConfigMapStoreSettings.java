@@ -78,7 +78,8 @@ public record ConfigMapStoreSettings(
       read.problem("namespace", namespace, "it must be a Kubernetes namespace name");
     }
     if (!DNS_SUBDOMAIN.matcher(name).matches()) {
-      read.problem("name", name, "it must be a Kubernetes object name (lowercase, digits, '-', '.')");
+      read.problem(
+          "name", name, "it must be a Kubernetes object name (lowercase, digits, '-', '.')");
     }
     read.validate();
     return new ConfigMapStoreSettings(namespace, name, attempts, context, kubeconfig);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The ConfigMap state store through the real official client against the fake API server. */
 class ConfigMapResultStoreIT {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
   private static final ConfigMapStoreSettings SETTINGS =
       new ConfigMapStoreSettings("inspectr", "inspectr-state", 5, null, null);
 
@@ -53,7 +54,8 @@ class ConfigMapResultStoreIT {
     assertThat(store.load()).isEqualTo(AlertState.empty());
 
     store.update(s -> s.withDelivered(key("web"), "slack", "1.27.3"));
-    store.update(s -> s.withDelivered(key("api"), "jira", "2.0.1").withLastFullReport(CLOCK.instant()));
+    store.update(
+        s -> s.withDelivered(key("api"), "jira", "2.0.1").withLastFullReport(CLOCK.instant()));
 
     AlertState loaded = store(SETTINGS).load();
     assertThat(loaded.deliveredFingerprint(key("web"), "slack")).contains("1.27.3");
@@ -61,7 +63,12 @@ class ConfigMapResultStoreIT {
     assertThat(loaded.lastFullReport()).isEqualTo(CLOCK.instant());
     JsonObject stored = server.get("configmaps", "inspectr", "inspectr-state").orElseThrow();
     assertThat(stored.getAsJsonObject("binaryData").has(ConfigMapResultStore.DATA_KEY)).isTrue();
-    assertThat(stored.getAsJsonObject("metadata").getAsJsonObject("annotations").get(ConfigMapResultStore.UPDATED_ANNOTATION).getAsString())
+    assertThat(
+            stored
+                .getAsJsonObject("metadata")
+                .getAsJsonObject("annotations")
+                .get(ConfigMapResultStore.UPDATED_ANNOTATION)
+                .getAsString())
         .isEqualTo("2026-11-26T10:00:00Z");
     assertThat(server.requests("POST", "/configmaps")).isEqualTo(1);
     assertThat(server.requests("PUT", "/configmaps/inspectr-state")).isEqualTo(1);
@@ -120,12 +127,14 @@ class ConfigMapResultStoreIT {
 
   @Test
   void givesUpAfterTheConfiguredAttemptsAsARetryableFailure() throws Exception {
-    ConfigMapResultStore store = store(new ConfigMapStoreSettings("inspectr", "inspectr-state", 3, null, null));
+    ConfigMapResultStore store =
+        store(new ConfigMapStoreSettings("inspectr", "inspectr-state", 3, null, null));
     store.update(s -> s.withDelivered(key("web"), "slack", "1"));
     server.failNext("PUT", "/configmaps/inspectr-state", 409, 3);
 
     assertThatThrownBy(() -> store.update(s -> s.withDelivered(key("api"), "slack", "2")))
-        .isInstanceOfSatisfying(StateStoreException.class, e -> assertThat(e.isRetryable()).isTrue())
+        .isInstanceOfSatisfying(
+            StateStoreException.class, e -> assertThat(e.isRetryable()).isTrue())
         .hasMessageContaining("inspectr/inspectr-state")
         .hasMessageContaining("3 times");
     assertThat(store.load().delivered()).containsOnlyKeys(key("web"));
@@ -144,7 +153,8 @@ class ConfigMapResultStoreIT {
     }
 
     assertThatThrownBy(() -> store.update(s -> new AlertState(null, huge)))
-        .isInstanceOfSatisfying(StateStoreException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .isInstanceOfSatisfying(
+            StateStoreException.class, e -> assertThat(e.isRetryable()).isFalse())
         .hasMessageContaining("40000 results")
         .hasMessageContaining("at most 1048576 bytes")
         .hasMessageContaining("file state store");
