@@ -34,6 +34,7 @@ public final class ContainerProjector {
   private final Interner<ImageReference> images = Interners.newWeakInterner();
   private final Interner<Digest> digests = Interners.newWeakInterner();
   private final Interner<Workload> sharedWorkloads = Interners.newWeakInterner();
+  private final Interner<ContainerPolicy> policies = Interners.newWeakInterner();
   private final Set<String> reportedBadImages = ConcurrentHashMap.newKeySet();
 
   /**
@@ -66,7 +67,8 @@ public final class ContainerProjector {
         continue;
       }
       Digest running = Digest.fromImageId(c.imageId()).map(digests::intern).orElse(null);
-      ContainerPolicy policy = AnnotationPolicies.policyFor(pod.annotations(), c.name(), pod.key());
+      ContainerPolicy policy =
+          policies.intern(AnnotationPolicies.policyFor(pod.annotations(), c.name(), pod.key()));
       out.add(
           new RunningContainer(
               cluster,

@@ -31,10 +31,13 @@ public final class PodCache {
   private final ContainerProjector projector;
   private final Predicate<String> namespaces;
   private final List<ContainerListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, Entry> pods = new HashMap<>();
+  private final Map<Key, Entry> pods = new HashMap<>();
 
   /** A cached pod and what it runs. */
   private record Entry(SlimPod pod, List<RunningContainer> containers) {}
+
+  /** Namespace and name, sharing the pod's strings (a joined string would cost one per pod). */
+  private record Key(String namespace, String name) {}
 
   /**
    * Creates an empty cache.
@@ -62,28 +65,30 @@ public final class PodCache {
    * @param pod never {@code null}
    */
   public synchronized void upsert(SlimPod pod) {
+    Key key = new Key(pod.namespace(), pod.name());
     if (pod.finished() || !namespaces.test(pod.namespace())) {
-      delete(pod.key());
+      delete(pod.namespace(), pod.name());
       return;
     }
-    Entry old = pods.get(pod.key());
+    Entry old = pods.get(key);
     if (old != null && sameContent(old.pod, pod)) {
       // Only the resource version or fields inspectr does not keep changed.
-      pods.put(pod.key(), new Entry(pod, old.containers));
+      pods.put(key, new Entry(pod, old.containers));
       return;
     }
     List<RunningContainer> now = projector.project(pod);
-    pods.put(pod.key(), new Entry(pod, now));
+    pods.put(key, new Entry(pod, now));
     announce(old == null ? List.of() : old.containers, now);
   }
 
   /**
    * Applies a deleted pod.
    *
-   * @param key {@code namespace/name}
+   * @param namespace the pod's namespace
+   * @param name the pod's name
    */
-  public synchronized void delete(String key) {
-    Entry old = pods.remove(key);
+  public synchronized void delete(String namespace, String name) {
+    Entry old = pods.remove(new Key(namespace, name));
     if (old != null) {
       announce(old.containers, List.of());
     }
@@ -94,17 +99,17 @@ public final class PodCache {
    * deleted, the others applied as changes.
    *
    * @param fresh every pod in the scope
-   * @param scope which cached keys the list covers (one namespace, or all)
+   * @param scope which namespaces the list covers (one, or all)
    */
   public synchronized void replace(Collection<SlimPod> fresh, Predicate<String> scope) {
-    Set<String> seen = new HashSet<>();
+    Set<Key> seen = new HashSet<>();
     for (SlimPod pod : fresh) {
-      seen.add(pod.key());
+      seen.add(new Key(pod.namespace(), pod.name()));
       upsert(pod);
     }
-    for (String key : new ArrayList<>(pods.keySet())) {
-      if (scope.test(key) && !seen.contains(key)) {
-        delete(key);
+    for (Key key : new ArrayList<>(pods.keySet())) {
+      if (scope.test(key.namespace()) && !seen.contains(key)) {
+        delete(key.namespace(), key.name());
       }
     }
   }
@@ -130,7 +135,7 @@ public final class PodCache {
    * @return empty when not cached
    */
   public synchronized Optional<SlimPod> pod(String namespace, String name) {
-    Entry e = pods.get(SlimPod.key(namespace, name));
+    Entry e = pods.get(new Key(namespace, name));
     return e == null ? Optional.empty() : Optional.of(e.pod);
   }
 

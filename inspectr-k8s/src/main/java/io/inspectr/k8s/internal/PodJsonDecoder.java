@@ -29,6 +29,9 @@ public final class PodJsonDecoder {
 
   private final Interner<String> strings = Interners.newWeakInterner();
 
+  // The pods of one workload share owners, containers and annotations: keep one copy of each.
+  private final Interner<Object> parts = Interners.newWeakInterner();
+
   /**
    * Reads a pod list page: {@code {"metadata":{"resourceVersion":..,"continue":..},"items":[..]}}.
    *
@@ -307,55 +310,35 @@ public final class PodJsonDecoder {
   }
 
   private void readContainers(JsonReader in, Map<String, String> imageByName) throws IOException {
-    if (nullArray(in)) {
-      return;
-    }
-    in.beginArray();
-    while (in.hasNext()) {
-      String name = "";
-      String image = "";
-      in.beginObject();
-      while (in.hasNext()) {
-        switch (in.nextName()) {
-          case "name":
-            name = string(in);
-            break;
-          case "image":
-            image = string(in);
-            break;
-          default:
-            in.skipValue();
-        }
-      }
-      in.endObject();
-      imageByName.put(intern(name), intern(image));
-    }
-    in.endArray();
+    readNamed(in, "image", imageByName);
   }
 
   private void readImageIds(JsonReader in, Map<String, String> idByName) throws IOException {
+    readNamed(in, "imageID", idByName);
+  }
+
+  /** Reads {@code [{"name": n, field: v, ...}, ...]} into {@code n -> v}. */
+  private void readNamed(JsonReader in, String field, Map<String, String> into) throws IOException {
     if (nullArray(in)) {
       return;
     }
     in.beginArray();
     while (in.hasNext()) {
       String name = "";
-      String imageId = "";
+      String value = "";
       in.beginObject();
       while (in.hasNext()) {
-        switch (in.nextName()) {
-          case "name":
-            name = string(in);
-            break;
-          case "imageID":
-            imageId = string(in);
-            break;
-          default:
-            in.skipValue();
+        String key = in.nextName();
+        if (key.equals("name")) {
+          name = string(in);
+        } else if (key.equals(field)) {
+          value = string(in);
+        } else {
+          in.skipValue();
         }
       }
       in.endObject();
-      idByName.put(name, intern(imageId));
+      into.put(intern(name), intern(value));
     }
     in.endArray();
   }
@@ -495,8 +478,13 @@ public final class PodJsonDecoder {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
+  @SuppressWarnings("unchecked")
+  private <T> T shared(T value) {
+    return (T) parts.intern(value);
+  }
+
   /** The parts of one pod as they are read, in any field order. */
-  private static final class PodParts {
+  private final class PodParts {
     String namespace = "";
     String name = "";
     String uid = "";
@@ -526,12 +514,12 @@ public final class PodJsonDecoder {
           uid,
           resourceVersion,
           phase,
-          owners,
+          shared(List.copyOf(owners)),
           templateHash,
           serviceAccount,
-          pullSecrets,
-          annotations,
-          all);
+          shared(List.copyOf(pullSecrets)),
+          shared(Map.copyOf(annotations)),
+          shared(List.copyOf(all)));
     }
   }
 }

@@ -291,8 +291,7 @@ public final class PodReflector implements AutoCloseable {
         break;
       }
     }
-    Predicate<String> scope =
-        namespace == null ? key -> true : key -> key.startsWith(namespace + "/");
+    Predicate<String> scope = namespace == null ? ns -> true : namespace::equals;
     cache.replace(fresh.values(), scope);
     return listVersion;
   }
@@ -381,7 +380,7 @@ public final class PodReflector implements AutoCloseable {
         break;
       case WatchEvent.DELETED:
         if (pod != null) {
-          cache.delete(pod.key());
+          cache.delete(pod.namespace(), pod.name());
           advance(pod);
         }
         break;

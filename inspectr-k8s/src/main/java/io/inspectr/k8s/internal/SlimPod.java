@@ -50,6 +50,7 @@ public record SlimPod(
     requireNonNull(resourceVersion, "resourceVersion");
     requireNonNull(phase, "phase");
     requireNonNull(serviceAccount, "serviceAccount");
+    // copyOf returns an immutable argument as it is, so shared (interned) parts stay shared.
     owners = List.copyOf(owners);
     pullSecrets = List.copyOf(pullSecrets);
     annotations = Map.copyOf(annotations);

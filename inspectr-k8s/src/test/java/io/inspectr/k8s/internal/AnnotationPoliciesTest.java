@@ -80,7 +80,11 @@ class AnnotationPoliciesTest {
         .anySatisfy(
             w ->
                 assertThat(w)
-                    .contains("inspectr.io/pin/app=\"sideways\"", "shop/web-1", "default is used"));
+                    .contains(
+                        "inspectr.io/pin/app was 'sideways'",
+                        "major, minor or none",
+                        "shop/web-1",
+                        "default is used"));
   }
 
   @Test
