@@ -97,7 +97,8 @@ public final class LeaderElection implements AutoCloseable {
     }
     thread.interrupt();
     try {
-      thread.join(settings.leaseDuration().toMillis());
+      // The client's close waits up to a retry period per executor; the stop hook follows it.
+      thread.join(settings.leaseDuration().plus(settings.renewDeadline()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * leases make hand-overs quick; assertions wait generously and count events, never time.
  */
 class LeaderElectionIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private FakeApiServer server;
 
@@ -51,7 +51,7 @@ class LeaderElectionIT {
   private LeaderElection join(String identity, LeadershipListener listener) {
     LeaderElectionSettings settings =
         LeaderElectionSettings.of("inspectr", identity)
-            .withTimings(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300));
+            .withTimings(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
     return LeaderElection.start(server.client(), settings, listener);
   }
 
