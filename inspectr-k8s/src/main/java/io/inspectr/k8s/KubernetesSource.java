@@ -66,7 +66,9 @@ public final class KubernetesSource implements AutoCloseable {
     this.owners = new OwnerResolver(client, settings.ownerCacheSize());
     NamespaceFilter filter = settings.namespaces();
     this.cache =
-        new PodCache(new ContainerProjector(clusterName, owners::workloadOf), filter::matches);
+        new PodCache(
+            new ContainerProjector(clusterName, owners::workloadOf, owners::settled),
+            filter::matches);
     this.credentials =
         settings.pullSecrets()
             ? new PullSecretReader(client, cache::pod, settings.credentialsTtl(), clock)

@@ -252,4 +252,29 @@ class KubernetesSourceIT {
     assertThat(server.requests("GET", "/api/v1/namespaces/tools/pods")).isGreaterThan(0);
     assertThat(server.requests("GET", "/api/v1/pods")).isZero();
   }
+
+  @Test
+  void resolvesAGuessedWorkloadOnceTheOwnerCanBeRead() throws Exception {
+    // An Argo Rollout manages this ReplicaSet: the name-based guess (a Deployment) would be wrong.
+    server.apply(
+        "replicasets",
+        text(WEB_REPLICASET)
+            .replace("\"kind\": \"Deployment\"", "\"kind\": \"Rollout\"")
+            .replace(
+                "\"apiVersion\": \"apps/v1\", \"blockOwnerDeletion\"",
+                "\"apiVersion\": \"argoproj.io/v1alpha1\", \"blockOwnerDeletion\""));
+    server.failNext("GET", "/replicasets/web-7d9c8b6f4d", 503, 1);
+    server.apply("pods", pod(DEPLOYMENT_POD).toString());
+    startSource(settings().build());
+    assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
+        .isEqualTo(new Workload("Deployment", "web"));
+
+    // The next event for the pod, even without a change, tries the owner again.
+    server.apply("pods", pod(DEPLOYMENT_POD).toString());
+
+    await().atMost(WAIT).until(() -> listener.ofType("updated").size() == 3);
+    assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
+        .isEqualTo(new Workload("Rollout", "web"));
+    assertThat(source.ownerLookups()).isEqualTo(2);
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class ContainerProjector {
 
   private final String cluster;
   private final Function<SlimPod, Workload> workloads;
+  private final Predicate<SlimPod> settled;
   private final Interner<ImageReference> images = Interners.newWeakInterner();
   private final Interner<Digest> digests = Interners.newWeakInterner();
   private final Interner<Workload> sharedWorkloads = Interners.newWeakInterner();
@@ -44,8 +46,32 @@ public final class ContainerProjector {
    * @param workloads finds a pod's workload (usually {@link OwnerResolver#workloadOf})
    */
   public ContainerProjector(String cluster, Function<SlimPod, Workload> workloads) {
+    this(cluster, workloads, pod -> true);
+  }
+
+  /**
+   * Creates a projector whose workloads may be guesses for a while.
+   *
+   * @param cluster the cluster name for every container
+   * @param workloads finds a pod's workload
+   * @param settled whether a pod's workload is known for sure (see {@link OwnerResolver#settled})
+   */
+  public ContainerProjector(
+      String cluster, Function<SlimPod, Workload> workloads, Predicate<SlimPod> settled) {
     this.cluster = requireNonNull(cluster, "cluster");
     this.workloads = requireNonNull(workloads, "workloads");
+    this.settled = requireNonNull(settled, "settled");
+  }
+
+  /**
+   * Whether projecting the pod again could give another workload: its owner could not be read last
+   * time.
+   *
+   * @param pod never {@code null}
+   * @return {@code true} when the workload is a guess
+   */
+  public boolean provisional(SlimPod pod) {
+    return !settled.test(pod);
   }
 
   /**

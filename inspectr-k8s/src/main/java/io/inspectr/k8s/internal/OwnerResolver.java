@@ -92,12 +92,35 @@ public final class OwnerResolver {
   }
 
   /**
+   * Whether the workload of a pod is known for sure: it needs no lookup, or the lookup succeeded
+   * and is cached. After a failed lookup the workload is a guess, to be tried again later.
+   *
+   * @param pod never {@code null}
+   * @return {@code false} while the workload is a guess
+   */
+  public boolean settled(SlimPod pod) {
+    SlimPod.Owner owner = pod.controller();
+    if (owner == null || (!owner.kind().equals(REPLICA_SET) && !owner.kind().equals(JOB))) {
+      return true;
+    }
+    synchronized (cache) {
+      return cache.containsKey(cacheKey(pod, owner));
+    }
+  }
+
+  /**
    * How many owners were read from the API server.
    *
    * @return the count since creation
    */
   public long lookups() {
     return lookups.get();
+  }
+
+  private static String cacheKey(SlimPod pod, SlimPod.Owner owner) {
+    return owner.uid().isEmpty()
+        ? pod.namespace() + "/" + owner.kind() + "/" + owner.name()
+        : owner.uid();
   }
 
   /** Reads the owner's own controller; {@code null} when it cannot be read. */

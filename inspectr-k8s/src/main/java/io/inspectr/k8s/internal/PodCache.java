@@ -71,7 +71,7 @@ public final class PodCache {
       return;
     }
     Entry old = pods.get(key);
-    if (old != null && sameContent(old.pod, pod)) {
+    if (old != null && sameContent(old.pod, pod) && !projector.provisional(pod)) {
       // Only the resource version or fields inspectr does not keep changed.
       pods.put(key, new Entry(pod, old.containers));
       return;

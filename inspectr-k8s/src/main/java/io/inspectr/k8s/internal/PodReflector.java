@@ -41,6 +41,9 @@ public final class PodReflector implements AutoCloseable {
 
   private static final Duration READ_TIMEOUT_MARGIN = Duration.ofMinutes(1);
 
+  /** A watch that ends empty sooner than this counts as a failure. */
+  private static final long QUICK_END_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final CoreV1Api core;
   private final OkHttpClient watchHttp;
   private final @Nullable String namespace;
@@ -345,6 +348,8 @@ public final class PodReflector implements AutoCloseable {
       return;
     }
     watches.incrementAndGet();
+    long opened = System.nanoTime();
+    boolean delivered = false;
     try (Response response = call.execute()) {
       ResponseBody body = requireBody(response);
       if (!response.isSuccessful()) {
@@ -359,12 +364,17 @@ public final class PodReflector implements AutoCloseable {
           continue;
         }
         apply(decoder.decodeEvent(line));
+        delivered = true;
         if (first) {
           // A working stream, not only an accepted request, ends the backoff.
           backoff.reset();
           first = false;
         }
       }
+    }
+    if (!delivered && !closed && System.nanoTime() - opened < QUICK_END_NANOS) {
+      // A server that ends every watch at once must not be asked again in a tight loop.
+      pause(backoff.next());
     }
   }
 
