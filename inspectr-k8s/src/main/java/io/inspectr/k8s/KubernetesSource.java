@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The running containers of one Kubernetes cluster, kept current by a list and watch of its pods:
@@ -82,16 +83,17 @@ public final class KubernetesSource implements AutoCloseable {
             settings.backoffMax());
     PodJsonDecoder decoder = new PodJsonDecoder();
     List<String> selector = new ArrayList<>(List.of(PHASE_SELECTOR));
-    List<String> scopes;
+    // One reflector per literal namespace, or one (namespace null) for the whole cluster.
+    List<@Nullable String> scopes;
     if (filter.namespacedWatch()) {
-      scopes = filter.literalIncludes();
+      scopes = new ArrayList<>(filter.literalIncludes());
     } else {
       selector.addAll(filter.serverSideExclusions());
       scopes = java.util.Collections.singletonList(null);
     }
     String fieldSelector = String.join(",", selector);
     this.unsynced = new AtomicInteger(scopes.size());
-    for (String namespace : scopes) {
+    for (@Nullable String namespace : scopes) {
       reflectors.add(
           new PodReflector(
               client,
