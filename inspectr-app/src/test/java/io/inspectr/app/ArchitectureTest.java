@@ -37,7 +37,7 @@ class ArchitectureTest {
   @Test
   void everyModuleIsImported() {
     // Without this, a rule over an empty set of classes would pass and prove nothing.
-    for (String module : List.of("core", "app")) {
+    for (String module : List.of("core", "registry", "k8s", "app")) {
       String prefix = "io.inspectr." + module + ".";
       long classes = production.stream().filter(c -> c.getName().startsWith(prefix)).count();
       assertThat(classes).as("classes of io.inspectr.%s imported", module).isPositive();

@@ -1,5 +1,7 @@
 package io.inspectr.app.cli;
 
+import io.inspectr.core.config.InvalidConfigurationException;
+import io.inspectr.core.image.Digest;
 import io.inspectr.core.image.ImageReference;
 import io.inspectr.core.image.InvalidImageReferenceException;
 import io.inspectr.core.version.Pin;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Shows how inspectr reads IMAGE and which upgrades it would report.",
-      "Tags come from --tags-file (one a line), offline."
+      "Tags come from the registry (credentials from the docker config.json and",
+      "INSPECTR_REGISTRY_* variables), or offline from --tags-file (one a line)."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -43,9 +47,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--tags-file",
       paramLabel = "FILE",
-      required = true,
-      description = "A file with the repository's tags, one a line.")
-  private Path tagsFile;
+      description = "A file with the repository's tags, one a line, instead of the registry.")
+  private @Nullable Path tagsFile;
+
+  @Option(
+      names = "--running-digest",
+      paramLabel = "DIGEST",
+      description = {
+        "The digest that runs (sha256:...): a mutable tag is compared with what the registry",
+        "serves now; JSON gets \"digest_changed\"."
+      })
+  private @Nullable String runningDigest;
+
+  @CommandLine.ParentCommand private InspectrCommand parent;
 
   @Option(
       names = "--output",
@@ -81,24 +95,58 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UpgradePolicy policy;
+    Digest running;
     try {
       policy = policy();
+      running = runningDigest == null ? null : Digest.parse(runningDigest);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("inspectr check: " + e.getMessage());
       return InspectrCommand.EXIT_USAGE;
     }
-    TagSource tagSource = new TagsFile(tagsFile);
     List<ImageCheck> checks = new ArrayList<>();
-    for (String input : images) {
-      checks.add(check(input, tagSource, policy));
+    if (tagsFile != null) {
+      TagSource tagSource = new TagsFile(tagsFile);
+      for (String input : images) {
+        checks.add(check(input, tagSource, policy));
+      }
+    } else {
+      RegistryTagSource registry;
+      try {
+        registry = RegistryTagSource.load(parent.environment());
+      } catch (InvalidConfigurationException e) {
+        spec.commandLine().getErr().println("inspectr check: " + e.getMessage());
+        return InspectrCommand.EXIT_USAGE;
+      }
+      try (registry) {
+        for (String input : images) {
+          checks.add(compared(check(input, registry, policy), registry, running));
+        }
+      }
     }
     if (output == Output.json) {
-      spec.commandLine().getOut().println(CheckJson.render(checks));
+      spec.commandLine().getOut().println(CheckJson.render(checks, running != null));
     } else {
       CheckTable.render(checks, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     spec.commandLine().getOut().flush();
     return exitCode(checks);
+  }
+
+  /** Adds the digest comparison of a mutable tag; versioned tags are compared by version. */
+  private static ImageCheck compared(
+      ImageCheck check, RegistryTagSource registry, @Nullable Digest running) {
+    if (running == null
+        || check.error() != null
+        || check.upgrades().versioned()
+        || check.reference().tag().isEmpty()) {
+      return check;
+    }
+    try {
+      RegistryTagSource.DigestComparison c = registry.compare(check.reference(), running);
+      return check.withDigestComparison(c.changed(), c.current());
+    } catch (TagSource.TagLookupException e) {
+      return ImageCheck.failed(check.input(), check.reference(), e.getMessage());
+    }
   }
 
   private UpgradePolicy policy() {

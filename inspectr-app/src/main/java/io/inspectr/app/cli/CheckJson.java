@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>Absent values are {@code null}; {@code behind} is {@code null} when the running tag is not a
  * version. An image that could not be checked is {@code {"input", "error"}}, with {@code
- * "reference"} too when the reference itself was valid.
+ * "reference"} too when the reference itself was valid. With {@code --running-digest}, every object
+ * also has {@code "digest_changed"}.
  */
 final class CheckJson {
   private static final ObjectMapper JSON =
@@ -29,9 +30,26 @@ final class CheckJson {
   private CheckJson() {}
 
   static String render(List<ImageCheck> checks) {
+    return render(checks, false);
+  }
+
+  /**
+   * The array; with {@code digestCompared}, each object also has {@code "digest_changed"}: {@code
+   * true} or {@code false} for a mutable tag compared with the running digest, {@code null} when
+   * not compared.
+   */
+  static String render(List<ImageCheck> checks, boolean digestCompared) {
     ArrayNode array = JSON.createArrayNode();
     for (ImageCheck check : checks) {
-      array.add(object(check));
+      ObjectNode node = object(check);
+      if (digestCompared) {
+        if (check.digestChanged() == null) {
+          node.putNull("digest_changed");
+        } else {
+          node.put("digest_changed", check.digestChanged());
+        }
+      }
+      array.add(node);
     }
     try {
       return JSON.writeValueAsString(array);

@@ -39,6 +39,15 @@ final class CheckTable {
         out.println();
         out.println("Upgrades of " + check.reference().familiar() + " (oldest first):");
         out.println("  " + String.join(", ", check.upgrades().upgrades()));
+      } else if (check.error() == null && check.digestChanged() != null) {
+        out.println();
+        out.println(
+            check.reference().familiar()
+                + (check.digestChanged()
+                    ? ": rebuilt, the tag now points to " + check.currentDigest()
+                    : ": unchanged, the tag still points to what runs ("
+                        + check.currentDigest()
+                        + ")"));
       } else if (check.error() == null && !check.upgrades().versioned()) {
         out.println();
         out.println(

@@ -2,6 +2,7 @@ package io.inspectr.app.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inspectr.core.image.Digest;
 import io.inspectr.core.image.ImageReference;
 import io.inspectr.core.version.Upgrades;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param upgrades the upgrades, or {@code null} when the input is invalid or its tags are unknown
  * @param error why the image could not be checked, or {@code null}
  * @param usageError whether the error is the user's input (exit 2) rather than a failure (exit 3)
+ * @param digestChanged whether a mutable tag now points to other content than the running digest;
+ *     {@code null} when not compared (a versioned tag, no running digest, or tags from a file)
+ * @param currentDigest what the tag points to now, when it was compared
  */
 record ImageCheck(
     String input,
     @Nullable ImageReference reference,
     @Nullable Upgrades upgrades,
     @Nullable String error,
-    boolean usageError) {
+    boolean usageError,
+    @Nullable Boolean digestChanged,
+    @Nullable Digest currentDigest) {
 
   ImageCheck {
     requireNonNull(input, "input");
@@ -31,14 +37,18 @@ record ImageCheck(
   }
 
   static ImageCheck found(String input, ImageReference reference, Upgrades upgrades) {
-    return new ImageCheck(input, reference, upgrades, null, false);
+    return new ImageCheck(input, reference, upgrades, null, false, null, null);
+  }
+
+  ImageCheck withDigestComparison(boolean changed, Digest current) {
+    return new ImageCheck(input, reference, upgrades, error, usageError, changed, current);
   }
 
   static ImageCheck invalidInput(String input, @Nullable ImageReference reference, String error) {
-    return new ImageCheck(input, reference, null, error, true);
+    return new ImageCheck(input, reference, null, error, true, null, null);
   }
 
   static ImageCheck failed(String input, ImageReference reference, String error) {
-    return new ImageCheck(input, reference, null, error, false);
+    return new ImageCheck(input, reference, null, error, false, null, null);
   }
 }

@@ -1,7 +1,6 @@
 package io.inspectr.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +34,17 @@ public final class InspectrCommand implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
+  private final Map<String, String> environment;
+
+  /** The command line over the process environment. */
+  public InspectrCommand() {
+    this(System.getenv());
+  }
+
+  private InspectrCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   /**
    * Runs the command line and exits with its code.
    *
@@ -54,36 +64,21 @@ public final class InspectrCommand implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    return execute(args, out, err, System.getenv(), Clock.systemUTC());
+    return execute(args, out, err, System.getenv());
   }
 
   /**
-   * Runs the command line with the given output streams, environment and clock; for tests.
+   * Runs the command line with the given output streams and environment; for tests and embedding.
    *
    * @param args the arguments
    * @param out standard output
    * @param err standard error
-   * @param environment the environment variables the configuration is read from
-   * @param clock tells the time of test messages
+   * @param environment the variables configuration is read from ({@code INSPECTR_*})
    * @return the exit code
    */
-  static int execute(
-      String[] args,
-      PrintWriter out,
-      PrintWriter err,
-      Map<String, String> environment,
-      Clock clock) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            return type == NotifyTestCommand.class
-                ? type.cast(new NotifyTestCommand(environment, clock))
-                : defaults.create(type);
-          }
-        };
-    CommandLine cli = new CommandLine(new InspectrCommand(), factory);
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new InspectrCommand(environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -92,6 +87,11 @@ public final class InspectrCommand implements Runnable {
           return EXIT_FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /** The variables configuration is read from. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   @Override

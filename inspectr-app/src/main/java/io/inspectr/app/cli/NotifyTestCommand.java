@@ -1,7 +1,5 @@
 package io.inspectr.app.cli;
 
-import static java.util.Objects.requireNonNull;
-
 import io.inspectr.app.config.ConfigSources;
 import io.inspectr.app.config.Notifiers;
 import io.inspectr.app.config.YamlConfigFile;
@@ -46,13 +44,7 @@ final class NotifyTestCommand implements Callable<Integer> {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  private final Map<String, String> environment;
-  private final Clock clock;
-
-  NotifyTestCommand(Map<String, String> environment, Clock clock) {
-    this.environment = requireNonNull(environment, "environment");
-    this.clock = requireNonNull(clock, "clock");
-  }
+  @CommandLine.ParentCommand private InspectrCommand parent;
 
   @Override
   public Integer call() {
@@ -65,7 +57,7 @@ final class NotifyTestCommand implements Callable<Integer> {
       ConfigSources config =
           ConfigSources.of(
               configFile == null ? Map.of() : YamlConfigFile.read(configFile),
-              environment,
+              parent.environment(),
               Map.of("notify", providers.keySet()));
       notifiers = Notifiers.createConfigured(providers, config);
     } catch (InvalidConfigurationException e) {
@@ -80,7 +72,7 @@ final class NotifyTestCommand implements Callable<Integer> {
               + HINT);
       return InspectrCommand.EXIT_USAGE;
     }
-    Report test = new Report(Report.Kind.TEST, clock.instant(), List.of(), List.of());
+    Report test = new Report(Report.Kind.TEST, Clock.systemUTC().instant(), List.of(), List.of());
     int succeeded = 0;
     for (Map.Entry<String, Notifier> entry : notifiers.entrySet()) {
       String id = entry.getKey();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@link PluginConfig} and collects every problem instead of stopping at the first, then
@@ -265,7 +266,7 @@ public final class ConfigReader {
    * @param shownValue the value as it may be shown, or {@code null} when missing; mask secrets
    * @param requirement what it must be, e.g. "it must name an existing field"
    */
-  public void problem(String key, String shownValue, String requirement) {
+  public void problem(String key, @Nullable String shownValue, String requirement) {
     problems.add(new ConfigProblem(config.fullKey(key), shownValue, requirement));
   }
 

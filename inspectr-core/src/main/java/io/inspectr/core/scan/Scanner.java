@@ -2,7 +2,6 @@ package io.inspectr.core.scan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.inspectr.core.image.Digest;
 import io.inspectr.core.image.ImageReference;
 import io.inspectr.core.image.Repository;
 import io.inspectr.core.result.DigestCheck;
@@ -12,7 +11,6 @@ import io.inspectr.core.result.RunningContainer;
 import io.inspectr.core.result.ScanFailure;
 import io.inspectr.core.spi.AvailableImageData;
 import io.inspectr.core.spi.LookupCredentials;
-import io.inspectr.core.spi.ManifestDigest;
 import io.inspectr.core.spi.RegistryAccessException;
 import io.inspectr.core.spi.RepositoryTags;
 import io.inspectr.core.version.UpgradeFinder;
@@ -142,7 +140,7 @@ public final class Scanner {
         failures.add(new ScanFailure(repository + " (" + describe(groups) + ")", e.getMessage()));
       }
     }
-    DigestChecker digests = new DigestChecker(repository, lookupCredentials);
+    DigestComparer digests = new DigestComparer(registry, repository, lookupCredentials);
     for (KeyGroup group : groups) {
       RunningContainer running = group.representative();
       String tag = running.image().tag().orElse(null);
@@ -201,44 +199,6 @@ public final class Scanner {
     Thread thread = new Thread(task, "inspectr-scan");
     thread.setDaemon(true);
     return thread;
-  }
-
-  /** Compares running digests with the registry's, asking once per tag and once per index. */
-  private final class DigestChecker {
-    private final Repository repository;
-    private final LookupCredentials lookupCredentials;
-    private final Map<String, ManifestDigest> byTag = new LinkedHashMap<>();
-    private final Map<Digest, List<Digest>> children = new LinkedHashMap<>();
-
-    DigestChecker(Repository repository, LookupCredentials lookupCredentials) {
-      this.repository = repository;
-      this.lookupCredentials = lookupCredentials;
-    }
-
-    DigestCheck check(String tag, @Nullable Digest running) throws RegistryAccessException {
-      if (running == null) {
-        return DigestCheck.unknown();
-      }
-      ManifestDigest current = byTag.get(tag);
-      if (current == null) {
-        current = registry.digest(repository, tag, lookupCredentials);
-        byTag.put(tag, current);
-      }
-      if (current.digest().equals(running)) {
-        return DigestCheck.unchanged(current.digest());
-      }
-      if (current.isIndex()) {
-        List<Digest> platforms = children.get(current.digest());
-        if (platforms == null) {
-          platforms = registry.childDigests(repository, current.digest(), lookupCredentials);
-          children.put(current.digest(), platforms);
-        }
-        if (platforms.contains(running)) {
-          return DigestCheck.unchanged(current.digest());
-        }
-      }
-      return DigestCheck.rebuilt(current.digest());
-    }
   }
 
   /** The containers of one result key. */

@@ -1,123 +1,118 @@
 package io.inspectr.core.version;
 
+import static io.inspectr.core.testing.Gen.list;
+import static io.inspectr.core.testing.Gen.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inspectr.core.testing.Property;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** The natural order of versions is a total order consistent with equals, in every scheme. */
 class VersionOrderPropertiesTest {
+  private static final VersionScheme DOCKER = VersionScheme.docker();
+  private static final VersionScheme SEMVER = VersionScheme.of("semver");
 
-  @Property(tries = 3000)
-  void antisymmetricAndConsistentWithEquals(
-      @ForAll("dockerTags") String a, @ForAll("dockerTags") String b) {
-    Optional<Version> x = VersionScheme.docker().parse(a);
-    Optional<Version> y = VersionScheme.docker().parse(b);
-    if (x.isEmpty() || y.isEmpty()) {
-      return;
-    }
-    int xy = x.get().compareTo(y.get());
-    int yx = y.get().compareTo(x.get());
+  @Test
+  void dockerOrderIsAntisymmetricAndConsistentWithEquals() {
+    Property.forAll(
+        20_000,
+        r -> List.of(dockerVersion(r), dockerVersion(r)),
+        pair -> assertTotalAndConsistent(pair.get(0), pair.get(1)));
+  }
 
+  @Test
+  void dockerOrderIsTransitive() {
+    Property.forAll(
+        20_000,
+        r -> List.of(dockerVersion(r), dockerVersion(r), dockerVersion(r)),
+        triple -> {
+          List<Version> sorted = new ArrayList<>(triple);
+          sorted.sort(null);
+          assertThat(sorted.get(0).compareTo(sorted.get(2))).isLessThanOrEqualTo(0);
+          assertThat(sorted.get(0).compareVersion(sorted.get(1))).isLessThanOrEqualTo(0);
+          assertThat(sorted.get(1).compareVersion(sorted.get(2))).isLessThanOrEqualTo(0);
+          assertThat(sorted.get(0).compareVersion(sorted.get(2))).isLessThanOrEqualTo(0);
+        });
+  }
+
+  @Test
+  void semverOrderIsTotalAndConsistentWithEquals() {
+    Property.forAll(
+        20_000,
+        r -> List.of(semverVersion(r), semverVersion(r)),
+        pair -> assertTotalAndConsistent(pair.get(0), pair.get(1)));
+  }
+
+  @Test
+  void upgradesAreASortedSubsetOfNewerCompatibleTags() {
+    Property.forAll(
+        3_000,
+        r -> {
+          List<String> tags =
+              list(
+                  r,
+                  0,
+                  30,
+                  t -> t.nextInt(6) == 0 ? oneOf(t, "latest", "5e2f0a1", "stable") : dockerTag(t));
+          tags.add(0, dockerTag(r));
+          return tags;
+        },
+        tags -> {
+          String running = tags.get(0);
+          Upgrades upgrades = UpgradeFinder.find(running, tags, UpgradePolicy.defaults());
+          Version current = DOCKER.parse(running).orElseThrow();
+
+          assertThat(tags).containsAll(upgrades.upgrades());
+          assertThat(upgrades.upgrades()).doesNotHaveDuplicates();
+          Version previous = null;
+          for (String tag : upgrades.upgrades()) {
+            Version v = DOCKER.parse(tag).orElseThrow();
+            assertThat(v.compareVersion(current)).isPositive();
+            assertThat(v.isCompatibleWith(current)).isTrue();
+            if (previous != null) {
+              assertThat(previous.compareVersion(v)).isNegative();
+            }
+            previous = v;
+          }
+        });
+  }
+
+  private static void assertTotalAndConsistent(Version x, Version y) {
+    int xy = x.compareTo(y);
+    int yx = y.compareTo(x);
     assertThat(Integer.signum(xy)).isEqualTo(-Integer.signum(yx));
-    assertThat(xy == 0).isEqualTo(x.get().equals(y.get()));
+    assertThat(xy == 0).isEqualTo(x.equals(y));
+    assertThat(x.compareTo(x)).isZero();
   }
 
-  @Property(tries = 2000)
-  void transitive(
-      @ForAll("dockerTags") String a,
-      @ForAll("dockerTags") String b,
-      @ForAll("dockerTags") String c) {
-    List<Version> vs = new ArrayList<>();
-    for (String tag : List.of(a, b, c)) {
-      VersionScheme.docker().parse(tag).ifPresent(vs::add);
+  private static Version dockerVersion(Random random) {
+    return DOCKER.parse(dockerTag(random)).orElseThrow();
+  }
+
+  private static String dockerTag(Random random) {
+    StringBuilder tag = new StringBuilder(oneOf(random, "", "", "v"));
+    int parts = 1 + random.nextInt(4);
+    for (int i = 0; i < parts; i++) {
+      tag.append(i == 0 ? "" : ".").append(oneOf(random, "0", "1", "2", "9", "10", "12", "01"));
     }
-    if (vs.size() < 3) {
-      return;
-    }
-    Version x = vs.get(0);
-    Version y = vs.get(1);
-    Version z = vs.get(2);
-    if (x.compareTo(y) <= 0 && y.compareTo(z) <= 0) {
-      assertThat(x.compareTo(z)).isLessThanOrEqualTo(0);
-    }
-    if (x.compareVersion(y) <= 0 && y.compareVersion(z) <= 0) {
-      assertThat(x.compareVersion(z)).isLessThanOrEqualTo(0);
-    }
+    tag.append(oneOf(random, "", "", "", "a1", "b2", "rc1", "rc10", "beta"));
+    tag.append(oneOf(random, "", "", "-alpine", "-slim", "-debian-12-r5"));
+    return tag.toString();
   }
 
-  @Property(tries = 2000)
-  void semverOrderIsTotalToo(@ForAll("semverTags") String a, @ForAll("semverTags") String b) {
-    VersionScheme semver = VersionScheme.of("semver");
-    Version x = semver.parse(a).orElseThrow();
-    Version y = semver.parse(b).orElseThrow();
-
-    assertThat(Integer.signum(x.compareTo(y))).isEqualTo(-Integer.signum(y.compareTo(x)));
-    assertThat(x.compareTo(y) == 0).isEqualTo(x.equals(y));
-  }
-
-  @Property(tries = 1000)
-  void upgradesAreASortedSubsetOfNewerCompatibleTags(
-      @ForAll("dockerTags") String running, @ForAll("tagLists") List<String> tags) {
-    Upgrades upgrades = UpgradeFinder.find(running, tags, UpgradePolicy.defaults());
-
-    assertThat(tags).containsAll(upgrades.upgrades());
-    assertThat(upgrades.upgrades()).doesNotHaveDuplicates();
-    Optional<Version> current = VersionScheme.docker().parse(running);
-    List<Version> parsed =
-        upgrades.upgrades().stream()
-            .map(t -> VersionScheme.docker().parse(t).orElseThrow())
-            .toList();
-    for (int i = 0; i < parsed.size(); i++) {
-      assertThat(parsed.get(i).compareVersion(current.orElseThrow())).isPositive();
-      assertThat(parsed.get(i).isCompatibleWith(current.get())).isTrue();
-      if (i > 0) {
-        assertThat(parsed.get(i - 1).compareVersion(parsed.get(i))).isNegative();
-      }
-    }
-  }
-
-  @Provide
-  Arbitrary<String> dockerTags() {
-    Arbitrary<String> numbers =
-        Arbitraries.integers()
-            .between(0, 12)
-            .list()
-            .ofMinSize(1)
-            .ofMaxSize(4)
-            .map(l -> String.join(".", l.stream().map(String::valueOf).toList()));
-    Arbitrary<String> prefix = Arbitraries.of("", "", "v");
-    Arbitrary<String> pre = Arbitraries.of("", "", "", "a1", "b2", "rc1", "rc10", "beta");
-    Arbitrary<String> suffix = Arbitraries.of("", "", "-alpine", "-slim", "-debian-12-r5");
-    return Combinators.combine(prefix, numbers, pre, suffix).as((p, n, r, s) -> p + n + r + s);
-  }
-
-  @Provide
-  Arbitrary<List<String>> tagLists() {
-    return Arbitraries.oneOf(dockerTags(), Arbitraries.of("latest", "5e2f0a1", "stable"))
-        .list()
-        .ofMaxSize(30);
-  }
-
-  @Provide
-  Arbitrary<String> semverTags() {
-    Arbitrary<String> core =
-        Arbitraries.integers()
-            .between(0, 3)
-            .list()
-            .ofSize(3)
-            .map(l -> String.join(".", l.stream().map(String::valueOf).toList()));
-    Arbitrary<String> pre =
-        Arbitraries.of("", "-alpha", "-alpha.1", "-beta.2", "-beta.11", "-rc.1", "-1");
-    Arbitrary<String> build = Arbitraries.of("", "", "+b1", "+b2");
-    return Combinators.combine(Arbitraries.of("", "v"), core, pre, build)
-        .as((v, c, p, b) -> v + c + p + b);
+  private static Version semverVersion(Random random) {
+    String tag =
+        oneOf(random, "", "v")
+            + random.nextInt(4)
+            + "."
+            + random.nextInt(4)
+            + "."
+            + random.nextInt(4)
+            + oneOf(random, "", "-alpha", "-alpha.1", "-beta.2", "-beta.11", "-rc.1", "-1", "-1.a")
+            + oneOf(random, "", "", "+b1", "+b2");
+    return SEMVER.parse(tag).orElseThrow();
   }
 }

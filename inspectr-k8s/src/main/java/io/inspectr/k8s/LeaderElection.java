@@ -1,0 +1,204 @@
+package io.inspectr.k8s;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.kubernetes.client.openapi.ApiClient;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leader election among inspectr replicas on a {@code coordination.k8s.io/v1} Lease, with the
+ * official client's {@code LeaderElector}. The client's elector gives up after losing the lease
+ * once, and calls its stop hook even when it never led; this wrapper rejoins the election after a
+ * loss and tells its {@link LeadershipListener} to stop only after a start.
+ *
+ * <p>Needs {@code get, create, update} on leases in the lease's namespace. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class LeaderElection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
+
+  private static final int NEW = 0;
+  private static final int LEADING = 1;
+  private static final int DONE = 2;
+
+  private final ApiClient client;
+  private final LeaderElectionSettings settings;
+  private final LeadershipListener listener;
+  private final Thread thread;
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final AtomicInteger terms = new AtomicInteger();
+  private volatile boolean closed;
+  private volatile boolean leading;
+  private volatile @Nullable LeaderElector elector;
+
+  private LeaderElection(
+      ApiClient client, LeaderElectionSettings settings, LeadershipListener listener) {
+    this.client = requireNonNull(client, "client");
+    this.settings = requireNonNull(settings, "settings");
+    this.listener = requireNonNull(listener, "listener");
+    this.thread = new Thread(this::loop, "inspectr-leader-election-" + settings.identity());
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Joins the election in the background.
+   *
+   * @param client a client for the cluster holding the Lease
+   * @param settings the Lease, identity and timings
+   * @param listener told when this replica starts and stops leading
+   * @return the running election; close it to leave (releasing the lease when leading)
+   */
+  public static LeaderElection start(
+      ApiClient client, LeaderElectionSettings settings, LeadershipListener listener) {
+    LeaderElection election = new LeaderElection(client, settings, listener);
+    election.thread.start();
+    return election;
+  }
+
+  /**
+   * Whether this replica leads now.
+   *
+   * @return {@code true} between {@link LeadershipListener#startedLeading()} and {@link
+   *     LeadershipListener#stoppedLeading()}
+   */
+  public boolean isLeader() {
+    return leading;
+  }
+
+  /**
+   * How many times this replica became the leader.
+   *
+   * @return the count since {@link #start}
+   */
+  public int terms() {
+    return terms.get();
+  }
+
+  /**
+   * Leaves the election: stops leading (telling the listener), releases the lease so that another
+   * replica takes over at once, and waits briefly for the election thread.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    closing.countDown();
+    LeaderElector current = elector;
+    if (current != null) {
+      current.close();
+    }
+    thread.interrupt();
+    try {
+      // The client's close waits up to a retry period per executor; the stop hook follows it.
+      thread.join(settings.leaseDuration().plus(settings.renewDeadline()).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void loop() {
+    while (!closed) {
+      Term term = new Term();
+      LeaderElector current =
+          new LeaderElector(
+              new LeaderElectionConfig(
+                  new LeaseLock(
+                      settings.leaseNamespace(), settings.leaseName(), settings.identity(), client),
+                  settings.leaseDuration(),
+                  settings.renewDeadline(),
+                  settings.retryPeriod()),
+              e ->
+                  LOG.warn(
+                      "Leader election on lease {}/{} failed for {}: {}",
+                      settings.leaseNamespace(),
+                      settings.leaseName(),
+                      settings.identity(),
+                      e.toString()));
+      elector = current;
+      if (closed) {
+        break;
+      }
+      try {
+        current.run(term::start, term::stop, this::observed);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Leader election for {} stopped unexpectedly: {}", settings.identity(), e.toString());
+      } finally {
+        term.stop();
+      }
+      if (!closed) {
+        LOG.info(
+            "{} is no longer in the election for lease {}/{}; rejoining",
+            settings.identity(),
+            settings.leaseNamespace(),
+            settings.leaseName());
+        pause();
+      }
+    }
+  }
+
+  private void observed(String identity) {
+    try {
+      listener.leaderObserved(identity);
+    } catch (RuntimeException e) {
+      LOG.warn("A leadership listener failed on a new leader", e);
+    }
+  }
+
+  private void pause() {
+    try {
+      closing.await(settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      closed = true;
+    }
+  }
+
+  /**
+   * One run of the client's elector. Its start hook runs on another thread and may come after the
+   * stop hook; the state makes sure the listener hears start then stop, or nothing.
+   */
+  private final class Term {
+    private final AtomicInteger state = new AtomicInteger(NEW);
+
+    void start() {
+      if (state.compareAndSet(NEW, LEADING)) {
+        leading = true;
+        terms.incrementAndGet();
+        LOG.info(
+            "{} leads lease {}/{}",
+            settings.identity(),
+            settings.leaseNamespace(),
+            settings.leaseName());
+        try {
+          listener.startedLeading();
+        } catch (RuntimeException e) {
+          LOG.warn("A leadership listener failed on start", e);
+        }
+      }
+    }
+
+    void stop() {
+      if (state.getAndSet(DONE) == LEADING) {
+        leading = false;
+        LOG.info(
+            "{} stopped leading lease {}/{}",
+            settings.identity(),
+            settings.leaseNamespace(),
+            settings.leaseName());
+        try {
+          listener.stoppedLeading();
+        } catch (RuntimeException e) {
+          LOG.warn("A leadership listener failed on stop", e);
+        }
+      }
+    }
+  }
+}

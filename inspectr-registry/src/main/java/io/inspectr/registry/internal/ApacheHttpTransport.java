@@ -1,0 +1,143 @@
+package io.inspectr.registry.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * {@link HttpTransport} over the classic HttpClient 5 on a bounded pool of daemon threads (the
+ * overall concurrency). The client's own retries and redirects are off: HttpClient's default
+ * strategy would sleep on the calling thread for {@code Retry-After} and follow redirects with the
+ * {@code Authorization} header; {@link Exchange} does both itself.
+ */
+public final class ApacheHttpTransport implements HttpTransport {
+  private final CloseableHttpClient client;
+  private final ThreadPoolExecutor executor;
+  private final long maxBodyBytes;
+
+  /**
+   * Creates the transport.
+   *
+   * @param tls trusted certificates
+   * @param connectTimeout TCP and TLS connect timeout
+   * @param readTimeout socket read timeout
+   * @param maxConcurrency threads and connections overall
+   * @param maxPerHost connections per host
+   * @param maxBodyBytes the cap on a response body
+   */
+  public ApacheHttpTransport(
+      SSLContext tls,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxConcurrency,
+      int maxPerHost,
+      long maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(connectTimeout))
+                    .setSocketTimeout(Timeout.of(readTimeout))
+                    .build())
+            .setMaxConnTotal(maxConcurrency)
+            .setMaxConnPerRoute(maxPerHost)
+            .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(connections)
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+            .build();
+    AtomicInteger count = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            maxConcurrency,
+            maxConcurrency,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "inspectr-registry-http-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  @Override
+  public CompletableFuture<HttpResult> send(HttpCall call) {
+    return CompletableFuture.supplyAsync(() -> execute(call), executor);
+  }
+
+  private HttpResult execute(HttpCall call) {
+    ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
+    call.headers().forEach(request::addHeader);
+    try {
+      return client.execute(request.build(), response -> read(call, response));
+    } catch (IOException e) {
+      throw new CompletionException(e);
+    } catch (UncheckedIOException e) {
+      throw new CompletionException(e.getCause());
+    }
+  }
+
+  private HttpResult read(HttpCall call, ClassicHttpResponse response) throws IOException {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Header h : response.getHeaders()) {
+      headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+    }
+    byte[] body = new byte[0];
+    HttpEntity entity = response.getEntity();
+    if (entity != null) {
+      if (entity.getContentLength() > maxBodyBytes) {
+        throw new ResponseTooLargeException(call, maxBodyBytes);
+      }
+      InputStream in = entity.getContent();
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (body.length > maxBodyBytes) {
+        // Not closing the stream: that would drain the rest. The client discards the connection.
+        throw new ResponseTooLargeException(call, maxBodyBytes);
+      }
+      in.close();
+    }
+    return new HttpResult(response.getCode(), URI.create(call.uri().toString()), headers, body);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    client.close(CloseMode.IMMEDIATE);
+  }
+}
