@@ -15,15 +15,15 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo_cmd=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
+
 # The package's own service must not start: it would listen on all interfaces with its default
-# config. policy-rc.d keeps dpkg from starting it; the tests start their own instances on 127.0.0.1.
+# config. policy-rc.d keeps dpkg from starting it; the tests start their own instances on
+# 127.0.0.1. The file is removed however the install ends, so later service starts still work.
 policy=/usr/sbin/policy-rc.d
-created_policy=false
 if [ ! -e "$policy" ]; then
+  trap '"${sudo_cmd[@]}" rm -f "$policy"' EXIT
   printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
   "${sudo_cmd[@]}" chmod +x "$policy"
-  created_policy=true
 fi
+"${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-if $created_policy; then "${sudo_cmd[@]}" rm -f "$policy"; fi

@@ -5,6 +5,7 @@ import io.inspectr.core.image.Digest;
 import io.inspectr.core.image.ImageReference;
 import io.inspectr.core.image.InvalidImageReferenceException;
 import io.inspectr.core.version.Pin;
+import io.inspectr.core.version.RegexTimeoutException;
 import io.inspectr.core.version.UpgradeFinder;
 import io.inspectr.core.version.UpgradePolicy;
 import io.inspectr.core.version.VersionScheme;
@@ -174,6 +175,8 @@ final class CheckCommand implements Callable<Integer> {
       return e.isUsageError()
           ? ImageCheck.invalidInput(input, reference, e.getMessage())
           : ImageCheck.failed(input, reference, e.getMessage());
+    } catch (RegexTimeoutException e) {
+      return ImageCheck.invalidInput(input, reference, e.getMessage());
     }
   }
 

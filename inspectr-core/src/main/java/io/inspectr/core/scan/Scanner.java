@@ -97,15 +97,17 @@ public final class Scanner {
       int threads = Math.min(settings.concurrency(), byRepository.size());
       ExecutorService executor = Executors.newFixedThreadPool(threads, Scanner::daemonThread);
       try {
-        List<Future<RepositoryOutcome>> futures = new ArrayList<>();
+        Map<Repository, Future<RepositoryOutcome>> futures = new LinkedHashMap<>();
         byRepository.forEach(
             (repository, keyGroups) ->
-                futures.add(executor.submit(() -> checkRepository(repository, keyGroups))));
-        for (Future<RepositoryOutcome> future : futures) {
-          RepositoryOutcome outcome = await(future);
-          results.addAll(outcome.results());
-          failures.addAll(outcome.failures());
-        }
+                futures.put(
+                    repository, executor.submit(() -> checkRepository(repository, keyGroups))));
+        futures.forEach(
+            (repository, future) -> {
+              RepositoryOutcome outcome = await(repository, future);
+              results.addAll(outcome.results());
+              failures.addAll(outcome.failures());
+            });
       } finally {
         executor.shutdownNow();
       }
@@ -114,16 +116,22 @@ public final class Scanner {
     return new ScanResult(results, failures);
   }
 
-  private static RepositoryOutcome await(Future<RepositoryOutcome> future) {
+  private static RepositoryOutcome await(Repository repository, Future<RepositoryOutcome> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("The scan was interrupted", e);
     } catch (ExecutionException e) {
-      // checkRepository handles registry failures itself; anything else is a bug worth seeing.
-      throw new IllegalStateException("A repository check failed unexpectedly", e.getCause());
+      // checkRepository reports failures itself; this is the last line that keeps one repository
+      // from stopping the scan whatever happened.
+      return new RepositoryOutcome(
+          List.of(), List.of(new ScanFailure(repository.toString(), unexpected(e.getCause()))));
     }
+  }
+
+  private static String unexpected(Throwable e) {
+    return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private RepositoryOutcome checkRepository(Repository repository, List<KeyGroup> groups) {
@@ -138,6 +146,10 @@ public final class Scanner {
         tags = registry.tags(repository, lookupCredentials);
       } catch (RegistryAccessException e) {
         failures.add(new ScanFailure(repository + " (" + describe(groups) + ")", e.getMessage()));
+      } catch (RuntimeException e) {
+        // A registry implementation must not throw unchecked exceptions; if one does, only this
+        // repository suffers.
+        failures.add(new ScanFailure(repository + " (" + describe(groups) + ")", unexpected(e)));
       }
     }
     DigestComparer digests = new DigestComparer(registry, repository, lookupCredentials);
@@ -149,7 +161,13 @@ public final class Scanner {
         if (tags == null) {
           continue; // reported above, once for the repository
         }
-        upgrades = UpgradeFinder.find(tag, tags.tags(), running.policy().upgradePolicy());
+        try {
+          upgrades = UpgradeFinder.find(tag, tags.tags(), running.policy().upgradePolicy());
+        } catch (IllegalArgumentException e) {
+          // A policy pattern that backtracks forever (RegexTimeoutException) fails its own key.
+          failures.add(new ScanFailure(running.resultKey().toString(), e.getMessage()));
+          continue;
+        }
       } else {
         upgrades = Upgrades.notVersioned(tag);
       }
@@ -159,6 +177,9 @@ public final class Scanner {
           digestCheck = digests.check(tag, running.runningDigest());
         } catch (RegistryAccessException e) {
           failures.add(new ScanFailure(running.resultKey().toString(), e.getMessage()));
+          digestCheck = DigestCheck.unknown();
+        } catch (RuntimeException e) {
+          failures.add(new ScanFailure(running.resultKey().toString(), unexpected(e)));
           digestCheck = DigestCheck.unknown();
         }
       }
@@ -176,11 +197,19 @@ public final class Scanner {
     return new RepositoryOutcome(results, failures);
   }
 
+  /**
+   * The credentials of every container of the repository. A resolver that throws (it must not) only
+   * costs the credentials of that container.
+   */
   private LookupCredentials credentialsOf(List<KeyGroup> groups) {
     Set<io.inspectr.core.config.Secret> configs = new LinkedHashSet<>();
     for (KeyGroup group : groups) {
       for (RunningContainer container : group.containers) {
-        configs.addAll(credentials.credentialsFor(container).dockerConfigs());
+        try {
+          configs.addAll(credentials.credentialsFor(container).dockerConfigs());
+        } catch (RuntimeException e) {
+          // Looked up with the registry layer's own credentials instead.
+        }
       }
     }
     return configs.isEmpty()

@@ -96,11 +96,22 @@ public final class RegexVersionScheme implements VersionScheme {
     return PREFIX + pattern.pattern();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws RegexTimeoutException when the pattern backtracks catastrophically on {@code tag}
+   */
   @Override
   public Optional<Version> parse(String tag) {
-    Matcher m = pattern.matcher(tag);
+    return Optional.ofNullable(
+        parseOrNull(tag, RegexBudget.deadline(RegexBudget.SINGLE_MATCH_BUDGET)));
+  }
+
+  /** {@link #parse} within a deadline shared by a whole upgrade search. */
+  Version parseOrNull(String tag, long deadlineNanos) {
+    Matcher m = pattern.matcher(RegexBudget.bounded(tag, deadlineNanos, pattern.pattern()));
     if (!m.matches()) {
-      return Optional.empty();
+      return null;
     }
     long[] numbers = new long[numericGroups.size()];
     for (int i = 0; i < numbers.length; i++) {
@@ -110,14 +121,14 @@ public final class RegexVersionScheme implements VersionScheme {
         continue;
       }
       if (value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        return Optional.empty();
+        return null;
       }
       numbers[i] = Long.parseLong(value);
     }
     String preRelease = hasPreRelease ? nullToEmpty(m.group("prerelease")) : "";
     String compatibility = hasCompatibility ? nullToEmpty(m.group("compatibility")) : "";
-    return Optional.of(
-        new Version(tag, "", numbers, preRelease, compatibility, Version.PreReleaseOrder.NATURAL));
+    return new Version(
+        tag, "", numbers, preRelease, compatibility, Version.PreReleaseOrder.NATURAL);
   }
 
   /**

@@ -39,16 +39,27 @@ public final class UpgradeFinder {
    * @param tags every tag of the repository, in any order, duplicates allowed; never {@code null}
    * @param policy never {@code null}
    * @return the upgrades, never {@code null}
+   * @throws RegexTimeoutException when a pattern of the policy backtracks catastrophically: all
+   *     pattern matching of one search is bounded by two seconds
    */
   public static Upgrades find(
       @Nullable String runningTag, Collection<String> tags, UpgradePolicy policy) {
+    return find(runningTag, tags, policy, RegexBudget.SEARCH_BUDGET);
+  }
+
+  static Upgrades find(
+      @Nullable String runningTag,
+      Collection<String> tags,
+      UpgradePolicy policy,
+      java.time.Duration regexBudget) {
     requireNonNull(tags, "tags");
     requireNonNull(policy, "policy");
     if (runningTag == null) {
       return Upgrades.notVersioned(null);
     }
     VersionScheme scheme = policy.scheme();
-    Version running = parse(scheme, runningTag);
+    long deadline = RegexBudget.deadline(regexBudget);
+    Version running = parse(scheme, runningTag, deadline);
     if (running == null) {
       return Upgrades.notVersioned(runningTag);
     }
@@ -60,22 +71,29 @@ public final class UpgradeFinder {
       if (tag.equals(runningTag) || NeverCandidates.matches(tag)) {
         continue;
       }
-      Version candidate = parse(scheme, tag);
+      Version candidate = parse(scheme, tag, deadline);
       if (candidate != null
           && isUpgrade(candidate, running, policy)
-          && (include == null || include.matcher(tag).find())
-          && (exclude == null || !exclude.matcher(tag).find())) {
+          && (include == null || include.matcher(bounded(tag, deadline, include)).find())
+          && (exclude == null || !exclude.matcher(bounded(tag, deadline, exclude)).find())) {
         candidates.add(candidate);
       }
     }
     return summarize(running, candidates);
   }
 
-  private static @Nullable Version parse(VersionScheme scheme, String tag) {
+  private static @Nullable Version parse(VersionScheme scheme, String tag, long deadline) {
     if (scheme instanceof DockerVersionScheme docker) {
       return docker.parseOrNull(tag); // skips the Optional on the hot path
     }
+    if (scheme instanceof RegexVersionScheme regex) {
+      return regex.parseOrNull(tag, deadline);
+    }
     return scheme.parse(tag).orElse(null);
+  }
+
+  private static CharSequence bounded(String tag, long deadline, Pattern pattern) {
+    return RegexBudget.bounded(tag, deadline, pattern.pattern());
   }
 
   private static boolean isUpgrade(Version candidate, Version running, UpgradePolicy policy) {

@@ -196,6 +196,78 @@ class ScannerTest {
     assertThat(registry.credentialsSeen).containsExactly(new LookupCredentials(List.of(config)));
   }
 
+  @Test
+  void anUncheckedExceptionOfTheRegistryOnlyFailsItsRepository() {
+    registry.withTags("nginx", "1.1");
+    registry.tags.put(Repository.parse("broken"), new ThrowingList());
+
+    ScanResult result =
+        scan(List.of(container("web", "web-0", "nginx:1.0"), container("b", "b-0", "broken:1.0")));
+
+    assertThat(result.results()).extracting(r -> r.key().workload().name()).containsExactly("web");
+    assertThat(result.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.subject()).startsWith("docker.io/library/broken");
+              assertThat(f.reason()).contains("unexpected IllegalStateException: listing exploded");
+            });
+  }
+
+  @Test
+  void aRunawayPolicyPatternOnlyFailsItsKey() {
+    String longChannel = "-" + "a".repeat(40);
+    registry.withTags("app", "1.1" + longChannel, "1.1");
+    ContainerPolicy runaway =
+        ContainerPolicy.of(UpgradePolicy.defaults().withExcludeTags("(.*a){12}b"));
+
+    ScanResult result =
+        scan(
+            List.of(
+                container("slow", "slow-0", "app:1.0" + longChannel, null, runaway),
+                container("fine", "fine-0", "app:1.0")));
+
+    assertThat(result.results()).extracting(r -> r.key().workload().name()).containsExactly("fine");
+    assertThat(result.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.subject()).contains("Deployment/slow");
+              assertThat(f.reason()).contains("backtracks catastrophically");
+            });
+  }
+
+  @Test
+  void aThrowingCredentialResolverDoesNotStopTheScan() {
+    registry.withTags("nginx", "1.1");
+
+    ScanResult result =
+        new Scanner(
+                registry,
+                ScanSettings.defaults(),
+                c -> {
+                  throw new IllegalStateException("secret store down");
+                })
+            .scan(List.of(container("web", "web-0", "nginx:1.0")));
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(registry.credentialsSeen).containsExactly(LookupCredentials.none());
+    assertThat(result.results().get(0).upgrades().upgrades()).containsExactly("1.1");
+  }
+
+  /** A tag list that fails when read, as a broken third-party registry might. */
+  private static final class ThrowingList extends java.util.AbstractList<String> {
+    @Override
+    public String get(int index) {
+      throw new IllegalStateException("listing exploded");
+    }
+
+    @Override
+    public int size() {
+      throw new IllegalStateException("listing exploded");
+    }
+  }
+
   private static InspectrResult byWorkload(ScanResult result, String name) {
     return result.results().stream()
         .filter(r -> r.key().workload().name().equals(name))
