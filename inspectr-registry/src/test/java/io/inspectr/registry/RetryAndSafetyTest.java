@@ -8,6 +8,7 @@ import io.inspectr.core.image.Repository;
 import io.inspectr.core.spi.LookupCredentials;
 import io.inspectr.core.spi.RateLimitedException;
 import io.inspectr.core.spi.RegistryAccessException;
+import io.inspectr.core.spi.RegistryUnauthorizedException;
 import io.inspectr.registry.generic.GenericRegistryProvider;
 import io.inspectr.registry.internal.Delayer;
 import io.inspectr.registry.internal.Exchange;
@@ -233,6 +234,57 @@ class RetryAndSafetyTest {
     assertThat(tags).containsExactly("x");
     assertThat(other.requests()).hasSize(1);
     assertThat(other.requests().get(0).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void neitherAnswersNorLearnsTheChallengeOfAnotherHostAfterARedirect() throws Exception {
+    String lib = "/v2/team/lib/tags/list";
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    fake.on(
+        "GET",
+        lib,
+        r ->
+            r.header("Authorization").equals(java.util.Optional.of(basic))
+                ? Response.json(200, "{\"tags\":[\"1.0\"]}")
+                : Response.empty(401).with("WWW-Authenticate", "Basic realm=\"r\""));
+    fake.on("GET", TAGS, r -> Response.empty(307).with("Location", other.url("/storage/tags")));
+    // The other host asks for a token from a realm of its own choosing.
+    other.on(
+        "GET",
+        "/storage/tags",
+        r ->
+            Response.empty(401)
+                .with(
+                    "WWW-Authenticate",
+                    "Bearer realm=\"" + other.url("/token") + "\",service=\"elsewhere\""));
+    other.on("GET", "/token", r -> Response.json(200, "{\"token\":\"foreign\"}"));
+    OciAvailableImageData data =
+        registry(
+            Map.of(
+                "cache-ttl",
+                "0s",
+                "auth.team.registry",
+                fake.authority(),
+                "auth.team.username",
+                USER,
+                "auth.team.password",
+                PASSWORD));
+    Repository libRepo = Repository.parse(fake.authority() + "/team/lib");
+    data.tags(libRepo, LookupCredentials.none());
+
+    assertThatThrownBy(() -> data.tags(repo(), LookupCredentials.none()))
+        .isInstanceOf(RegistryUnauthorizedException.class);
+    // The registry's own Basic challenge is still the one remembered: sent at once, no 401.
+    assertThat(data.tags(libRepo, LookupCredentials.none()).tags()).containsExactly("1.0");
+
+    assertThat(other.count(r -> r.header("Authorization").isPresent())).isZero();
+    assertThat(other.count(r -> r.uri().getPath().equals("/token"))).isZero();
+    assertThat(fake.count(r -> r.uri().getPath().equals(lib))).isEqualTo(3);
+    assertThat(fake.count(r -> !r.header("Authorization").equals(java.util.Optional.of(basic))))
+        .isEqualTo(1);
   }
 
   @Test

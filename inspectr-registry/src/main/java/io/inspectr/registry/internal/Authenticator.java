@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * of collecting a 401 first.
  *
  * <p>Credentials and tokens go only to the registry host they were looked up for (and a token
- * service that host names): a request to any other host, e.g. a {@code Link} to another host, is
- * sent without {@code Authorization}. Thread-safe.
+ * service that host names): a request to any other host or scheme, e.g. a {@code Link} to another
+ * host, is sent without {@code Authorization}. A 401 from another host that a redirect led to is
+ * returned as it is: its challenge is neither answered nor remembered as the registry's, so the
+ * registry's credentials never reach a realm another host names. Thread-safe.
  */
 public final class Authenticator {
   /** A token's lifetime when the token service does not say ({@code expires_in}). */
@@ -86,7 +88,7 @@ public final class Authenticator {
    */
   public CompletableFuture<HttpResult> send(HttpCall call, Target target, Instant deadline) {
     HttpCall bare = call.withHeader(HttpCall.AUTHORIZATION, null);
-    if (!call.authority().equals(target.authority())) {
+    if (!isTarget(call.uri(), target)) {
       return exchange.send(bare, deadline);
     }
     // The first request to a host finds out what it asks for; concurrent first requests wait for
@@ -109,7 +111,10 @@ public final class Authenticator {
                     .send(bare.withHeader(HttpCall.AUTHORIZATION, header), deadline)
                     .thenCompose(
                         r -> {
-                          if (r.status() != 401) {
+                          // A 401 from where a redirect led (another host or scheme) speaks for
+                          // that host: its challenge is neither remembered for the registry nor
+                          // answered with the registry's credentials.
+                          if (r.status() != 401 || !isTarget(r.uri(), target)) {
                             complete(probe);
                             return CompletableFuture.completedFuture(r);
                           }
@@ -117,6 +122,11 @@ public final class Authenticator {
                           complete(probe);
                           return answer(bare, target, r, header, deadline);
                         }));
+  }
+
+  /** Whether a URI has the registry's scheme and authority: only then do credentials go along. */
+  private boolean isTarget(URI uri, Target target) {
+    return Exchange.sameOrigin(uri, exchange.hosts().base(target.authority()));
   }
 
   private static void complete(@Nullable CompletableFuture<Void> probe) {
