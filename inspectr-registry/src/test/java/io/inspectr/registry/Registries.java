@@ -54,6 +54,12 @@ final class Registries implements AutoCloseable {
     return provider.create(config, runtime(config, clock, delayer));
   }
 
+  /** Registry access on a runtime another one shares, e.g. with other settings of its own. */
+  OciAvailableImageData create(
+      OciRegistryProvider provider, Map<String, String> values, RegistryRuntime shared) {
+    return provider.create(config(values), shared);
+  }
+
   OciAvailableImageData create(OciRegistryProvider provider, Map<String, String> values) {
     return create(provider, values, Clock.systemUTC(), Delayer.TIMER);
   }

@@ -12,6 +12,7 @@ import io.inspectr.core.spi.RegistryUnauthorizedException;
 import io.inspectr.registry.generic.GenericRegistryProvider;
 import io.inspectr.registry.internal.Delayer;
 import io.inspectr.registry.internal.Exchange;
+import io.inspectr.registry.internal.RegistryRuntime;
 import io.inspectr.registry.testing.FakeRegistry;
 import io.inspectr.registry.testing.FakeRegistry.Response;
 import io.inspectr.registry.testing.MutableClock;
@@ -24,6 +25,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +175,67 @@ class RetryAndSafetyTest {
             () -> registry(Map.of("lookup-timeout", "20s")).tags(repo(), LookupCredentials.none()))
         .isInstanceOf(RateLimitedException.class);
     assertThat(fake.requests()).hasSize(1);
+  }
+
+  @Test
+  void sendsNothingForALookupThatTimedOutWhileWaitingForItsHost() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    fake.on(
+        "GET",
+        "/v2/team/held/tags/list",
+        r -> {
+          held.countDown();
+          await(release);
+          return Response.json(200, "{\"tags\":[\"1.0\"]}");
+        });
+    fake.on(r -> r.uri().getPath().endsWith("/tags/list"), r -> Response.json(200, "{}"));
+    Map<String, String> oneAtATime =
+        Map.of("insecure-registries", fake.authority(), "max-concurrency-per-host", "1");
+    RegistryRuntime runtime = registries.runtime(registries.config(oneAtATime), clock, delayer);
+    OciAvailableImageData patient =
+        registries.create(new GenericRegistryProvider(), oneAtATime, runtime);
+    Map<String, String> hastyConfig = new java.util.HashMap<>(oneAtATime);
+    hastyConfig.put("lookup-timeout", "200ms");
+    OciAvailableImageData hasty =
+        registries.create(new GenericRegistryProvider(), hastyConfig, runtime);
+    // The first request to a host is a probe others wait for; have it done before the test.
+    patient.tags(Repository.parse(fake.authority() + "/team/first"), LookupCredentials.none());
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> holding =
+          caller.submit(
+              () ->
+                  patient.tags(
+                      Repository.parse(fake.authority() + "/team/held"), LookupCredentials.none()));
+      assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThatThrownBy(
+              () ->
+                  hasty.tags(
+                      Repository.parse(fake.authority() + "/team/late"), LookupCredentials.none()))
+          .isInstanceOfSatisfying(
+              RegistryAccessException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessageContaining("lookup-timeout");
+      release.countDown();
+      holding.get(30, TimeUnit.SECONDS);
+      // The slot goes first come, first served: a request still queued would be sent before this.
+      patient.tags(Repository.parse(fake.authority() + "/team/next"), LookupCredentials.none());
+    } finally {
+      release.countDown();
+      caller.shutdownNow();
+    }
+
+    assertThat(fake.count(r -> r.uri().getPath().contains("/team/late/"))).isZero();
+    assertThat(fake.count(r -> r.uri().getPath().contains("/team/next/"))).isEqualTo(1);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

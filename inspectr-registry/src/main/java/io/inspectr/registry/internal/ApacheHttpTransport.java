@@ -103,8 +103,16 @@ public final class ApacheHttpTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    return CompletableFuture.supplyAsync(() -> execute(call), executor);
+  public CompletableFuture<HttpResult> send(HttpCall call, Deadline deadline) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          // More hosts than threads: a request may have waited here past its deadline.
+          if (deadline.isOver()) {
+            throw new CompletionException(Deadline.notSent(call));
+          }
+          return execute(call);
+        },
+        executor);
   }
 
   private HttpResult execute(HttpCall call) {

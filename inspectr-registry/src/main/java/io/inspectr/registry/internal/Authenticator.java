@@ -86,7 +86,7 @@ public final class Authenticator {
    * @return the final response; a 401 or 403 when access was refused. Fails with {@link
    *     CallFailure} when the token service refused or failed.
    */
-  public CompletableFuture<HttpResult> send(HttpCall call, Target target, Instant deadline) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Target target, Deadline deadline) {
     HttpCall bare = call.withHeader(HttpCall.AUTHORIZATION, null);
     if (!isTarget(call.uri(), target)) {
       return exchange.send(bare, deadline);
@@ -102,7 +102,7 @@ public final class Authenticator {
   }
 
   private CompletableFuture<HttpResult> sendKnowing(
-      HttpCall bare, Target target, Instant deadline, @Nullable CompletableFuture<Void> probe) {
+      HttpCall bare, Target target, Deadline deadline, @Nullable CompletableFuture<Void> probe) {
     Challenge known = challenges.get(target.authority());
     return authorization(known, target, deadline, false)
         .thenCompose(
@@ -149,7 +149,7 @@ public final class Authenticator {
 
   /** One more try after a 401, with what its challenge asks for. */
   private CompletableFuture<HttpResult> answer(
-      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Instant deadline) {
+      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Deadline deadline) {
     Optional<Challenge> chosen = learn(target.authority(), refused);
     Credential credential = target.credential();
     if (chosen.isEmpty()) {
@@ -174,7 +174,7 @@ public final class Authenticator {
 
   /** The header for a host's challenge, or {@code null} to send none. */
   private CompletableFuture<@Nullable String> authorization(
-      @Nullable Challenge challenge, Target target, Instant deadline, boolean renew) {
+      @Nullable Challenge challenge, Target target, Deadline deadline, boolean renew) {
     Credential credential = target.credential();
     if (credential != null && credential.isBearer()) {
       return CompletableFuture.completedFuture(credential.authorization());
@@ -199,11 +199,12 @@ public final class Authenticator {
       tokens.invalidate(key);
     }
     return tokens
-        .get(key, () -> fetch(key, deadline))
+        // Other lookups may wait for this token too: one lookup giving up must not cancel it.
+        .get(key, () -> fetch(key, deadline.detached()))
         .thenApply(t -> "Bearer " + t.value().reveal());
   }
 
-  private CompletableFuture<Token> fetch(TokenKey key, Instant deadline) {
+  private CompletableFuture<Token> fetch(TokenKey key, Deadline deadline) {
     URI realm;
     try {
       realm = URI.create(key.realm());
