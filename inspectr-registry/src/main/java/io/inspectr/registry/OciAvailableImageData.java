@@ -9,6 +9,7 @@ import io.inspectr.core.spi.RegistryAccessException;
 import io.inspectr.core.spi.RepositoryTags;
 import io.inspectr.registry.internal.Credential;
 import io.inspectr.registry.internal.CredentialResolver;
+import io.inspectr.registry.internal.Deadline;
 import io.inspectr.registry.internal.HttpResult;
 import io.inspectr.registry.internal.Keyring;
 import io.inspectr.registry.internal.RegistryClient;
@@ -17,7 +18,6 @@ import io.inspectr.registry.internal.RegistryRuntime;
 import io.inspectr.registry.internal.SingleFlightCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each lookup is made once per repository (and credential) within the cache TTL; concurrent
  * callers for the same repository share one in-flight listing. Requests are bounded per host and
  * overall, retried on 429/503 (after {@code Retry-After}), 5xx and I/O errors without blocking a
- * thread while waiting, and a lookup never takes longer than {@code lookup-timeout}.
+ * thread while waiting, and a lookup never takes longer than {@code lookup-timeout}; what it has
+ * not sent by then (e.g. a request still waiting for its host's slot) is never sent.
  *
  * <p>Thread-safe. {@link #close()} releases connections and threads when this instance owns them
  * (made by {@link OciRegistryProvider#create} on its own, not through a {@link RegistryRouter}).
@@ -158,16 +159,23 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
     CompletableFuture<T> result =
         cache.get(
             new Key(repository, reference, found),
-            () ->
-                load.start(found, deadline())
-                    .orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            () -> {
+              Deadline deadline = Deadline.after(clock, lookupTimeout);
+              CompletableFuture<T> loading =
+                  load.start(found, deadline)
+                      .orTimeout(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+              // Once the lookup is over (a timeout above included), none of its requests that
+              // still wait for a slot is sent.
+              loading.whenComplete((value, error) -> deadline.abandon());
+              return loading;
+            });
     return await(action, repository, credential, result);
   }
 
   /** Starts one registry call. */
   @FunctionalInterface
   private interface Load<T> {
-    CompletableFuture<T> start(@Nullable Credential credential, Instant deadline);
+    CompletableFuture<T> start(@Nullable Credential credential, Deadline deadline);
   }
 
   /**
@@ -194,10 +202,6 @@ public final class OciAvailableImageData implements AvailableImageData, AutoClos
     if (ownsRuntime) {
       runtime.close();
     }
-  }
-
-  private Instant deadline() {
-    return clock.instant().plus(lookupTimeout);
   }
 
   private <T> T await(

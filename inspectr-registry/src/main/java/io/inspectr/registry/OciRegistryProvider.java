@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,18 +48,27 @@ public abstract class OciRegistryProvider implements AvailableImageDataProvider 
 
   /**
    * Creates the registry access with its own connections and threads; close it when done. A {@link
-   * RegistryRouter} shares them between providers instead.
+   * RegistryRouter} shares them between providers instead. Reads {@code DOCKER_CONFIG} and {@code
+   * HOME} from the process environment; {@link RegistryRouter#load(PluginConfig, ClassLoader,
+   * java.util.Map)} takes another.
    *
    * @throws InvalidConfigurationException listing every problem of {@code config}
    */
   @Override
   public final OciAvailableImageData create(PluginConfig config) {
-    return create(config, null);
+    return create(config, null, System::getenv);
   }
 
-  final OciAvailableImageData create(PluginConfig config, @Nullable RegistryRuntime shared) {
+  /**
+   * Creates the registry access on a shared runtime, or on its own when {@code shared} is {@code
+   * null}.
+   *
+   * @param env the environment, for {@code DOCKER_CONFIG} and {@code HOME}
+   */
+  final OciAvailableImageData create(
+      PluginConfig config, @Nullable RegistryRuntime shared, UnaryOperator<String> env) {
     ConfigReader reader = new ConfigReader(config);
-    RegistrySettings settings = RegistrySettings.read(reader, System::getenv);
+    RegistrySettings settings = RegistrySettings.read(reader, env);
     ConfigReader own = new ConfigReader(config.sub(id()));
     RegistryFlavor flavor = withApiHost(flavor(), own);
     int pageSize = own.integer("page-size", flavor.pageSize(), 0, flavor.maxPageSize());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,15 +56,35 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
   }
 
   /**
-   * Loads every provider on the class path with {@link ServiceLoader} and creates each.
+   * Loads every provider on the class path with {@link ServiceLoader} and creates each, with the
+   * process environment.
    *
    * @param config the whole registry configuration ({@code inspectr.registry})
    * @param loader the class loader to search
    * @return the router
    * @throws InvalidConfigurationException listing every problem of every provider
    * @throws IllegalStateException when two providers share an id
+   * @see #load(PluginConfig, ClassLoader, Map)
    */
   public static RegistryRouter load(PluginConfig config, ClassLoader loader) {
+    return load(config, loader, System.getenv());
+  }
+
+  /**
+   * Loads every provider on the class path with {@link ServiceLoader} and creates each.
+   *
+   * @param config the whole registry configuration ({@code inspectr.registry})
+   * @param loader the class loader to search
+   * @param environment the environment variables to read instead of the process's: {@code
+   *     DOCKER_CONFIG} and {@code HOME} find the docker {@code config.json} when {@code
+   *     docker-config} is not set (without either, the JVM's {@code user.home})
+   * @return the router
+   * @throws InvalidConfigurationException listing every problem of every provider
+   * @throws IllegalStateException when two providers share an id
+   * @since 0.1
+   */
+  public static RegistryRouter load(
+      PluginConfig config, ClassLoader loader, Map<String, String> environment) {
     List<AvailableImageDataProvider> providers = new ArrayList<>();
     for (AvailableImageDataProvider p :
         ServiceLoader.load(AvailableImageDataProvider.class, loader)) {
@@ -75,11 +96,11 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
           p.getClass().getName(),
           location(p.getClass()));
     }
-    return of(providers, config);
+    return of(providers, config, environment);
   }
 
   /**
-   * Creates every given provider.
+   * Creates every given provider, with the process environment.
    *
    * @param providers the providers, never {@code null}
    * @param config the whole registry configuration ({@code inspectr.registry})
@@ -87,10 +108,32 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
    * @throws InvalidConfigurationException listing every problem of every provider
    * @throws IllegalStateException when two providers share an id or a third party uses the reserved
    *     prefix {@code inspectr-}
+   * @see #of(List, PluginConfig, Map)
    */
   public static RegistryRouter of(List<AvailableImageDataProvider> providers, PluginConfig config) {
+    return of(providers, config, System.getenv());
+  }
+
+  /**
+   * Creates every given provider.
+   *
+   * @param providers the providers, never {@code null}
+   * @param config the whole registry configuration ({@code inspectr.registry})
+   * @param environment the environment variables to read instead of the process's ({@code
+   *     DOCKER_CONFIG}, {@code HOME})
+   * @return the router
+   * @throws InvalidConfigurationException listing every problem of every provider
+   * @throws IllegalStateException when two providers share an id or a third party uses the reserved
+   *     prefix {@code inspectr-}
+   * @since 0.1
+   */
+  public static RegistryRouter of(
+      List<AvailableImageDataProvider> providers,
+      PluginConfig config,
+      Map<String, String> environment) {
+    UnaryOperator<String> env = environment::get;
     ConfigReader reader = new ConfigReader(config);
-    RegistrySettings settings = RegistrySettings.read(reader, System::getenv);
+    RegistrySettings settings = RegistrySettings.read(reader, env);
     reader.validate();
     RegistryRuntime runtime;
     try {
@@ -104,7 +147,7 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
                   "it must be a PEM file of CA certificates (" + e.getMessage() + ")")));
     }
     try {
-      return of(providers, config, runtime);
+      return of(providers, config, runtime, env);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -113,7 +156,10 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
 
   /** With a given runtime (tests give one with their own clock and timer). */
   static RegistryRouter of(
-      List<AvailableImageDataProvider> providers, PluginConfig config, RegistryRuntime runtime) {
+      List<AvailableImageDataProvider> providers,
+      PluginConfig config,
+      RegistryRuntime runtime,
+      UnaryOperator<String> env) {
     Map<String, AvailableImageDataProvider> byId = new HashMap<>();
     for (AvailableImageDataProvider p : providers) {
       AvailableImageDataProvider other = byId.putIfAbsent(p.id(), p);
@@ -144,7 +190,9 @@ public final class RegistryRouter implements AvailableImageData, AutoCloseable {
     for (AvailableImageDataProvider p : providers) {
       try {
         AvailableImageData data =
-            p instanceof OciRegistryProvider oci ? oci.create(config, runtime) : p.create(config);
+            p instanceof OciRegistryProvider oci
+                ? oci.create(config, runtime, env)
+                : p.create(config);
         routes.add(new Route(p, data));
       } catch (InvalidConfigurationException e) {
         problems.addAll(e.problems());

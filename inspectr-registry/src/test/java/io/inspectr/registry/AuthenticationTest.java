@@ -9,6 +9,7 @@ import io.inspectr.core.spi.LookupCredentials;
 import io.inspectr.core.spi.RegistryUnauthorizedException;
 import io.inspectr.registry.generic.GenericRegistryProvider;
 import io.inspectr.registry.ghcr.GhcrProvider;
+import io.inspectr.registry.internal.DockerConfigFile;
 import io.inspectr.registry.internal.RegistryErrors;
 import io.inspectr.registry.testing.FakeRegistry;
 import io.inspectr.registry.testing.FakeRegistry.Request;
@@ -16,6 +17,9 @@ import io.inspectr.registry.testing.FakeRegistry.Response;
 import io.inspectr.registry.testing.MutableClock;
 import io.inspectr.registry.testing.RecordingDelayer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The token flow, Basic auth, and where credentials come from. */
 class AuthenticationTest {
@@ -220,6 +225,47 @@ class AuthenticationTest {
     assertThat(data.tags(repo("team/app"), LookupCredentials.none()).tags()).containsExactly("2.0");
     // The second lookup sends Basic at once.
     assertThat(registry.requests()).hasSize(3);
+  }
+
+  @Test
+  void readsTheDockerConfigAgainWhenItChanges(@TempDir Path dir) throws Exception {
+    registry.on(
+        "GET",
+        "/v2/team/app/tags/list",
+        r ->
+            r.header("Authorization").isPresent()
+                ? Response.json(200, "{\"tags\":[\"2.0\"]}")
+                : Response.empty(401).with("WWW-Authenticate", "Basic realm=\"my-realm\""));
+    Path file = dir.resolve("config.json");
+    writeDockerConfig(file, "AWS", "first-token");
+    OciAvailableImageData data = generic(Map.of("docker-config", file.toString()));
+    data.tags(repo("team/app"), LookupCredentials.none());
+
+    // Renewed like a mounted Secret: new content, a new modification time.
+    writeDockerConfig(file, "AWS", "second-token-a-little-longer");
+    Files.setLastModifiedTime(
+        file, FileTime.from(Files.getLastModifiedTime(file).toInstant().plusSeconds(60)));
+    data.tags(repo("team/app"), LookupCredentials.none());
+    clock.advance(DockerConfigFile.RECHECK_EVERY);
+    data.tags(repo("team/app"), LookupCredentials.none());
+
+    assertThat(registry.requests())
+        .map(r -> r.header("Authorization").orElse("none"))
+        .containsExactly(
+            "none",
+            basic("AWS", "first-token"),
+            // Looked at again only after RECHECK_EVERY.
+            basic("AWS", "first-token"),
+            basic("AWS", "second-token-a-little-longer"));
+  }
+
+  private void writeDockerConfig(Path file, String user, String password)
+      throws java.io.IOException {
+    String auth =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        file, "{\"auths\":{\"" + registry.authority() + "\":{\"auth\":\"" + auth + "\"}}}");
   }
 
   @Test

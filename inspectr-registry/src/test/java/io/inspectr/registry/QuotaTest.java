@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,19 +126,51 @@ class QuotaTest {
   }
 
   @Test
-  void boundsTheRequestsInFlightPerHost() throws Exception {
-    fake.latency(Duration.ofMillis(100));
-    OciAvailableImageData data = data(Map.of("max-concurrency-per-host", "3"));
+  void boundsTheRequestsInFlightPerHostAndReachesTheBound() throws Exception {
+    int bound = 3;
+    // The fake holds every answer until `bound` requests are in flight together, so reaching the
+    // bound does not depend on how the threads happen to be scheduled.
+    CountDownLatch allIn = new CountDownLatch(bound);
+    AtomicBoolean reached = new AtomicBoolean();
+    try (FakeRegistry holding = FakeRegistry.start(32)) {
+      holding.on("GET", "/v2/warm/up/tags/list", r -> Response.json(200, "{\"tags\":[]}"));
+      holding.on(
+          r -> r.uri().getPath().endsWith("/tags/list"),
+          r -> {
+            allIn.countDown();
+            try {
+              if (allIn.await(30, TimeUnit.SECONDS)) {
+                reached.set(true);
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return Response.json(200, "{\"tags\":[\"1.0\"]}");
+          });
+      OciAvailableImageData data =
+          registries.create(
+              new GenericRegistryProvider(),
+              Map.of(
+                  "insecure-registries",
+                  holding.authority(),
+                  "max-concurrency-per-host",
+                  String.valueOf(bound)),
+              clock,
+              Delayer.TIMER);
+      // The first request to a host is a probe the others wait for: out of the way first.
+      data.tags(Repository.parse(holding.authority() + "/warm/up"), LookupCredentials.none());
+      AtomicInteger next = new AtomicInteger();
 
-    concurrently(
-        12,
-        () -> {
-          String path = "team/app" + Thread.currentThread().getId();
-          return data.tags(
-              Repository.parse(fake.authority() + "/" + path), LookupCredentials.none());
-        });
+      concurrently(
+          12,
+          () ->
+              data.tags(
+                  Repository.parse(holding.authority() + "/team/app" + next.incrementAndGet()),
+                  LookupCredentials.none()));
 
-    assertThat(fake.requests()).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(fake.maxInFlight()).isEqualTo(3);
+      assertThat(holding.requests()).hasSize(13);
+      assertThat(reached).isTrue();
+      assertThat(holding.maxInFlight()).isLessThanOrEqualTo(bound);
+    }
   }
 }

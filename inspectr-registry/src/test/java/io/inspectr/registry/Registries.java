@@ -16,19 +16,27 @@ import java.util.Map;
 
 /**
  * Builds registry access for tests: a provider over a fake registry with a given clock and timer,
- * an empty docker config (never the machine's own), and everything closed afterwards.
+ * an empty docker config and an environment of its own (never the machine's docker config, home or
+ * environment variables), and everything closed afterwards.
  */
 final class Registries implements AutoCloseable {
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final Path dockerDir;
   private final Path emptyDockerConfig;
 
   Registries() {
     try {
-      emptyDockerConfig = Files.createTempFile("inspectr-docker-config", ".json");
+      dockerDir = Files.createTempDirectory("inspectr-docker");
+      emptyDockerConfig = dockerDir.resolve("config.json");
       Files.writeString(emptyDockerConfig, "{\"auths\":{}}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The environment tests give instead of the process's: both names lead to the empty config. */
+  Map<String, String> environment() {
+    return Map.of("DOCKER_CONFIG", dockerDir.toString(), "HOME", dockerDir.toString());
   }
 
   /** The configuration with test defaults added: no docker config of the machine. */
@@ -41,7 +49,7 @@ final class Registries implements AutoCloseable {
 
   RegistryRuntime runtime(PluginConfig config, Clock clock, Delayer delayer) {
     ConfigReader reader = new ConfigReader(config);
-    RegistrySettings settings = RegistrySettings.read(reader, k -> null);
+    RegistrySettings settings = RegistrySettings.read(reader, environment()::get);
     reader.validate();
     RegistryRuntime runtime = RegistryRuntime.create(settings, clock, delayer);
     open.add(runtime);
@@ -51,7 +59,13 @@ final class Registries implements AutoCloseable {
   OciAvailableImageData create(
       OciRegistryProvider provider, Map<String, String> values, Clock clock, Delayer delayer) {
     PluginConfig config = config(values);
-    return provider.create(config, runtime(config, clock, delayer));
+    return provider.create(config, runtime(config, clock, delayer), environment()::get);
+  }
+
+  /** Registry access on a runtime another one shares, e.g. with other settings of its own. */
+  OciAvailableImageData create(
+      OciRegistryProvider provider, Map<String, String> values, RegistryRuntime shared) {
+    return provider.create(config(values), shared, environment()::get);
   }
 
   OciAvailableImageData create(OciRegistryProvider provider, Map<String, String> values) {
@@ -64,7 +78,8 @@ final class Registries implements AutoCloseable {
       Clock clock,
       Delayer delayer) {
     PluginConfig config = config(values);
-    RegistryRouter router = RegistryRouter.of(providers, config, runtime(config, clock, delayer));
+    RegistryRouter router =
+        RegistryRouter.of(providers, config, runtime(config, clock, delayer), environment()::get);
     open.add(router);
     return router;
   }
@@ -75,5 +90,6 @@ final class Registries implements AutoCloseable {
       c.close();
     }
     Files.deleteIfExists(emptyDockerConfig);
+    Files.deleteIfExists(dockerDir);
   }
 }

@@ -8,9 +8,11 @@ import io.inspectr.core.image.Repository;
 import io.inspectr.core.spi.LookupCredentials;
 import io.inspectr.core.spi.RateLimitedException;
 import io.inspectr.core.spi.RegistryAccessException;
+import io.inspectr.core.spi.RegistryUnauthorizedException;
 import io.inspectr.registry.generic.GenericRegistryProvider;
 import io.inspectr.registry.internal.Delayer;
 import io.inspectr.registry.internal.Exchange;
+import io.inspectr.registry.internal.RegistryRuntime;
 import io.inspectr.registry.testing.FakeRegistry;
 import io.inspectr.registry.testing.FakeRegistry.Response;
 import io.inspectr.registry.testing.MutableClock;
@@ -23,6 +25,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +178,67 @@ class RetryAndSafetyTest {
   }
 
   @Test
+  void sendsNothingForALookupThatTimedOutWhileWaitingForItsHost() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    fake.on(
+        "GET",
+        "/v2/team/held/tags/list",
+        r -> {
+          held.countDown();
+          await(release);
+          return Response.json(200, "{\"tags\":[\"1.0\"]}");
+        });
+    fake.on(r -> r.uri().getPath().endsWith("/tags/list"), r -> Response.json(200, "{}"));
+    Map<String, String> oneAtATime =
+        Map.of("insecure-registries", fake.authority(), "max-concurrency-per-host", "1");
+    RegistryRuntime runtime = registries.runtime(registries.config(oneAtATime), clock, delayer);
+    OciAvailableImageData patient =
+        registries.create(new GenericRegistryProvider(), oneAtATime, runtime);
+    Map<String, String> hastyConfig = new java.util.HashMap<>(oneAtATime);
+    hastyConfig.put("lookup-timeout", "200ms");
+    OciAvailableImageData hasty =
+        registries.create(new GenericRegistryProvider(), hastyConfig, runtime);
+    // The first request to a host is a probe others wait for; have it done before the test.
+    patient.tags(Repository.parse(fake.authority() + "/team/first"), LookupCredentials.none());
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> holding =
+          caller.submit(
+              () ->
+                  patient.tags(
+                      Repository.parse(fake.authority() + "/team/held"), LookupCredentials.none()));
+      assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThatThrownBy(
+              () ->
+                  hasty.tags(
+                      Repository.parse(fake.authority() + "/team/late"), LookupCredentials.none()))
+          .isInstanceOfSatisfying(
+              RegistryAccessException.class, e -> assertThat(e.isRetryable()).isTrue())
+          .hasMessageContaining("lookup-timeout");
+      release.countDown();
+      holding.get(30, TimeUnit.SECONDS);
+      // The slot goes first come, first served: a request still queued would be sent before this.
+      patient.tags(Repository.parse(fake.authority() + "/team/next"), LookupCredentials.none());
+    } finally {
+      release.countDown();
+      caller.shutdownNow();
+    }
+
+    assertThat(fake.count(r -> r.uri().getPath().contains("/team/late/"))).isZero();
+    assertThat(fake.count(r -> r.uri().getPath().contains("/team/next/"))).isEqualTo(1);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void reportsATruncatedTagListClearly() {
     fake.on("GET", TAGS, r -> Response.json(200, "{\"name\":\"team/app\",\"tags\":[\"1.0\",\"1."));
 
@@ -233,6 +301,57 @@ class RetryAndSafetyTest {
     assertThat(tags).containsExactly("x");
     assertThat(other.requests()).hasSize(1);
     assertThat(other.requests().get(0).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void neitherAnswersNorLearnsTheChallengeOfAnotherHostAfterARedirect() throws Exception {
+    String lib = "/v2/team/lib/tags/list";
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    fake.on(
+        "GET",
+        lib,
+        r ->
+            r.header("Authorization").equals(java.util.Optional.of(basic))
+                ? Response.json(200, "{\"tags\":[\"1.0\"]}")
+                : Response.empty(401).with("WWW-Authenticate", "Basic realm=\"r\""));
+    fake.on("GET", TAGS, r -> Response.empty(307).with("Location", other.url("/storage/tags")));
+    // The other host asks for a token from a realm of its own choosing.
+    other.on(
+        "GET",
+        "/storage/tags",
+        r ->
+            Response.empty(401)
+                .with(
+                    "WWW-Authenticate",
+                    "Bearer realm=\"" + other.url("/token") + "\",service=\"elsewhere\""));
+    other.on("GET", "/token", r -> Response.json(200, "{\"token\":\"foreign\"}"));
+    OciAvailableImageData data =
+        registry(
+            Map.of(
+                "cache-ttl",
+                "0s",
+                "auth.team.registry",
+                fake.authority(),
+                "auth.team.username",
+                USER,
+                "auth.team.password",
+                PASSWORD));
+    Repository libRepo = Repository.parse(fake.authority() + "/team/lib");
+    data.tags(libRepo, LookupCredentials.none());
+
+    assertThatThrownBy(() -> data.tags(repo(), LookupCredentials.none()))
+        .isInstanceOf(RegistryUnauthorizedException.class);
+    // The registry's own Basic challenge is still the one remembered: sent at once, no 401.
+    assertThat(data.tags(libRepo, LookupCredentials.none()).tags()).containsExactly("1.0");
+
+    assertThat(other.count(r -> r.header("Authorization").isPresent())).isZero();
+    assertThat(other.count(r -> r.uri().getPath().equals("/token"))).isZero();
+    assertThat(fake.count(r -> r.uri().getPath().equals(lib))).isEqualTo(3);
+    assertThat(fake.count(r -> !r.header("Authorization").equals(java.util.Optional.of(basic))))
+        .isEqualTo(1);
   }
 
   @Test

@@ -21,13 +21,19 @@ import io.inspectr.registry.internal.Delayer;
 import io.inspectr.registry.quay.QuayProvider;
 import io.inspectr.registry.testing.FakeRegistry;
 import io.inspectr.registry.testing.FakeRegistry.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which provider serves which repository, and how providers are loaded and configured. */
 class RouterTest {
@@ -115,6 +121,47 @@ class RouterTest {
   }
 
   @Test
+  void findsTheDockerConfigThroughTheEnvironmentItIsGiven(@TempDir Path home) throws Exception {
+    String basic =
+        "Basic "
+            + Base64.getEncoder().encodeToString("robot:Pa55".getBytes(StandardCharsets.UTF_8));
+    try (FakeRegistry registry = FakeRegistry.start()) {
+      registry.on(
+          "GET",
+          "/v2/team/app/tags/list",
+          r ->
+              r.header("Authorization").equals(Optional.of(basic))
+                  ? Response.json(200, "{\"tags\":[\"1.0\"]}")
+                  : Response.empty(401).with("WWW-Authenticate", "Basic realm=\"r\""));
+      Path docker = Files.createDirectories(home.resolve(".docker"));
+      Files.writeString(
+          docker.resolve("config.json"),
+          "{\"auths\":{\""
+              + registry.authority()
+              + "\":{\"auth\":\""
+              + basic.substring("Basic ".length())
+              + "\"}}}");
+      // No docker-config key: the docker config is found through HOME of the given environment.
+      PluginConfig config =
+          PluginConfig.of("inspectr.registry", Map.of("insecure-registries", registry.authority()));
+
+      try (RegistryRouter router =
+          RegistryRouter.load(
+              config, RouterTest.class.getClassLoader(), Map.of("HOME", home.toString()))) {
+        assertThat(
+                router
+                    .tags(
+                        Repository.parse(registry.authority() + "/team/app"),
+                        LookupCredentials.none())
+                    .tags())
+            .containsExactly("1.0");
+      }
+      assertThat(registry.count(r -> r.header("Authorization").equals(Optional.of(basic))))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void rejectsTwoProvidersWithOneId() {
     List<AvailableImageDataProvider> providers = List.of(new Custom("x", 1), new Custom("x", 2));
 
@@ -133,7 +180,7 @@ class RouterTest {
                 "quay.page-size", "500",
                 "dockerhub.api-host", "not a host"));
 
-    assertThatThrownBy(() -> RegistryRouter.of(loaded(), config))
+    assertThatThrownBy(() -> RegistryRouter.of(loaded(), config, registries.environment()))
         .isInstanceOfSatisfying(
             InvalidConfigurationException.class,
             e ->
@@ -149,7 +196,7 @@ class RouterTest {
   void rejectsEcrCredentialsThatAreNotAnEcrToken() {
     PluginConfig config = registries.config(Map.of("ecr.authorization-token", "bm90LWEtdG9rZW4="));
 
-    assertThatThrownBy(() -> RegistryRouter.of(loaded(), config))
+    assertThatThrownBy(() -> RegistryRouter.of(loaded(), config, registries.environment()))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("inspectr.registry.ecr.authorization-token was '****'");
   }

@@ -19,7 +19,8 @@ import java.util.ServiceLoader;
 /**
  * Tags and digests from the registries themselves, through every registry provider on the class
  * path ({@link RegistryRouter}), configured from {@code INSPECTR_REGISTRY_*} variables (and {@code
- * INSPECTR_INSECURE_REGISTRIES}); credentials come from the docker {@code config.json} and {@code
+ * INSPECTR_INSECURE_REGISTRIES}); credentials come from the docker {@code config.json} (found
+ * through {@code DOCKER_CONFIG} or {@code HOME} of the same environment) and {@code
  * inspectr.registry.auth.*}.
  */
 final class RegistryTagSource implements TagSource, AutoCloseable {
@@ -43,7 +44,8 @@ final class RegistryTagSource implements TagSource, AutoCloseable {
     List<String> ids = new ArrayList<>();
     ServiceLoader.load(AvailableImageDataProvider.class, loader).forEach(p -> ids.add(p.id()));
     ConfigSources config = ConfigSources.of(Map.of(), environment, Map.of("registry", ids));
-    return new RegistryTagSource(RegistryRouter.load(config.view(REGISTRY_PREFIX), loader));
+    return new RegistryTagSource(
+        RegistryRouter.load(config.view(REGISTRY_PREFIX), loader, environment));
   }
 
   @Override

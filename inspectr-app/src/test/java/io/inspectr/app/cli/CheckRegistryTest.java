@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class CheckRegistryTest {
   private static final String INDEX_TYPE = "application/vnd.oci.image.index.v1+json";
   private static final String AMD64 = "sha256:" + "a".repeat(64);
   private static final String ARM64 = "sha256:" + "b".repeat(64);
+  private static final String PRIVATE_AUTH =
+      "Basic " + Base64.getEncoder().encodeToString("robot:Pa55".getBytes(StandardCharsets.UTF_8));
 
   @TempDir Path dir;
   private HttpServer server;
@@ -73,6 +76,13 @@ class CheckRegistryTest {
                 exchange.getRequestMethod().equals("HEAD") ? new byte[0] : index);
           } else if (path.equals("/v2/team/app/manifests/" + indexDigest)) {
             answer(exchange, 200, Map.of("Content-Type", INDEX_TYPE), index);
+          } else if (path.equals("/v2/private/app/tags/list")
+              && PRIVATE_AUTH.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(
+                exchange,
+                200,
+                Map.of(),
+                "{\"tags\":[\"1.0\",\"1.1\"]}".getBytes(StandardCharsets.UTF_8));
           } else if (path.startsWith("/v2/private/")) {
             answer(
                 exchange,
@@ -119,18 +129,20 @@ class CheckRegistryTest {
   private Run run(String... args) throws IOException {
     Path dockerConfig = dir.resolve("config.json");
     Files.writeString(dockerConfig, "{\"auths\":{}}");
+    return runWith(
+        Map.of(
+            "INSPECTR_INSECURE_REGISTRIES",
+            authority,
+            "INSPECTR_REGISTRY_DOCKER_CONFIG",
+            dockerConfig.toString()),
+        args);
+  }
+
+  private static Run runWith(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        InspectrCommand.execute(
-            args,
-            new PrintWriter(out),
-            new PrintWriter(err),
-            Map.of(
-                "INSPECTR_INSECURE_REGISTRIES",
-                authority,
-                "INSPECTR_REGISTRY_DOCKER_CONFIG",
-                dockerConfig.toString()));
+        InspectrCommand.execute(args, new PrintWriter(out), new PrintWriter(err), environment);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -186,6 +198,31 @@ class CheckRegistryTest {
     assertThat(run.err())
         .contains("Tried to list the tags for " + authority + "/private/app")
         .contains("perhaps you should add credentials for " + authority);
+  }
+
+  @Test
+  void findsTheDockerConfigThroughDockerConfigOfItsOwnEnvironment() throws IOException {
+    Path docker = Files.createDirectory(dir.resolve("docker"));
+    Files.writeString(
+        docker.resolve("config.json"),
+        "{\"auths\":{\""
+            + authority
+            + "\":{\"auth\":\""
+            + PRIVATE_AUTH.substring("Basic ".length())
+            + "\"}}}");
+
+    Run run =
+        runWith(
+            Map.of("INSPECTR_INSECURE_REGISTRIES", authority, "DOCKER_CONFIG", docker.toString()),
+            "check",
+            authority + "/private/app:1.0",
+            "--output",
+            "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.json().get(0).get("upgrades"))
+        .extracting(JsonNode::asText)
+        .containsExactly("1.1");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -26,8 +27,9 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -35,6 +37,10 @@ import org.apache.hc.core5.util.Timeout;
  * overall concurrency). The client's own retries and redirects are off: HttpClient's default
  * strategy would sleep on the calling thread for {@code Retry-After} and follow redirects with the
  * {@code Authorization} header; {@link Exchange} does both itself.
+ *
+ * <p>A body larger than the cap is not read on: the connection is dropped at once (HttpCore's
+ * normal close would download the rest to reuse the connection), so neither the thread nor the
+ * host's slot waits for an oversize or endless body.
  */
 public final class ApacheHttpTransport implements HttpTransport {
   private final CloseableHttpClient client;
@@ -97,19 +103,48 @@ public final class ApacheHttpTransport implements HttpTransport {
   }
 
   @Override
-  public CompletableFuture<HttpResult> send(HttpCall call) {
-    return CompletableFuture.supplyAsync(() -> execute(call), executor);
+  public CompletableFuture<HttpResult> send(HttpCall call, Deadline deadline) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          // More hosts than threads: a request may have waited here past its deadline.
+          if (deadline.isOver()) {
+            throw new CompletionException(Deadline.notSent(call));
+          }
+          return execute(call);
+        },
+        executor);
   }
 
   private HttpResult execute(HttpCall call) {
-    ClassicRequestBuilder request = ClassicRequestBuilder.create(call.method()).setUri(call.uri());
+    HttpUriRequestBase request = new HttpUriRequestBase(call.method(), call.uri());
     call.headers().forEach(request::addHeader);
     try {
-      return client.execute(request.build(), response -> read(call, response));
+      ClassicHttpResponse response = client.executeOpen(HttpHost.create(call.uri()), request, null);
+      HttpResult result;
+      try {
+        result = read(call, response);
+      } catch (IOException | RuntimeException e) {
+        abort(request, response);
+        throw e;
+      }
+      response.close();
+      return result;
     } catch (IOException e) {
       throw new CompletionException(e);
     } catch (UncheckedIOException e) {
       throw new CompletionException(e.getCause());
+    }
+  }
+
+  /**
+   * Drops the connection without reading on. A normal close would read the rest of the body so the
+   * connection can be reused: all of an oversize body, forever for an endless one.
+   */
+  private static void abort(HttpUriRequestBase request, ClassicHttpResponse response) {
+    if (response instanceof ModalCloseable closeable) {
+      closeable.close(CloseMode.IMMEDIATE);
+    } else {
+      request.cancel();
     }
   }
 
@@ -127,7 +162,7 @@ public final class ApacheHttpTransport implements HttpTransport {
       InputStream in = entity.getContent();
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (body.length > maxBodyBytes) {
-        // Not closing the stream: that would drain the rest. The client discards the connection.
+        // Not closing the stream: that would drain the rest. The caller drops the connection.
         throw new ResponseTooLargeException(call, maxBodyBytes);
       }
       in.close();

@@ -31,6 +31,28 @@ final class AsyncSemaphore {
     }
   }
 
+  /**
+   * Takes a waiter out of the queue, failing it, unless it already has its permit.
+   *
+   * @param waiter a future {@link #acquire()} returned
+   * @param why what the waiter fails with
+   * @return {@code true} when it was still waiting
+   */
+  boolean cancel(CompletableFuture<Void> waiter, Throwable why) {
+    synchronized (this) {
+      if (!waiters.remove(waiter)) {
+        return false;
+      }
+    }
+    waiter.completeExceptionally(why);
+    return true;
+  }
+
+  /** How many wait for a permit (for tests). */
+  synchronized int waiting() {
+    return waiters.size();
+  }
+
   void release() {
     CompletableFuture<Void> next;
     synchronized (this) {

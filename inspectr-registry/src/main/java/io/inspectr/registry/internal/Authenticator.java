@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * of collecting a 401 first.
  *
  * <p>Credentials and tokens go only to the registry host they were looked up for (and a token
- * service that host names): a request to any other host, e.g. a {@code Link} to another host, is
- * sent without {@code Authorization}. Thread-safe.
+ * service that host names): a request to any other host or scheme, e.g. a {@code Link} to another
+ * host, is sent without {@code Authorization}. A 401 from another host that a redirect led to is
+ * returned as it is: its challenge is neither answered nor remembered as the registry's, so the
+ * registry's credentials never reach a realm another host names. Thread-safe.
  */
 public final class Authenticator {
   /** A token's lifetime when the token service does not say ({@code expires_in}). */
@@ -84,9 +86,9 @@ public final class Authenticator {
    * @return the final response; a 401 or 403 when access was refused. Fails with {@link
    *     CallFailure} when the token service refused or failed.
    */
-  public CompletableFuture<HttpResult> send(HttpCall call, Target target, Instant deadline) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Target target, Deadline deadline) {
     HttpCall bare = call.withHeader(HttpCall.AUTHORIZATION, null);
-    if (!call.authority().equals(target.authority())) {
+    if (!isTarget(call.uri(), target)) {
       return exchange.send(bare, deadline);
     }
     // The first request to a host finds out what it asks for; concurrent first requests wait for
@@ -100,7 +102,7 @@ public final class Authenticator {
   }
 
   private CompletableFuture<HttpResult> sendKnowing(
-      HttpCall bare, Target target, Instant deadline, @Nullable CompletableFuture<Void> probe) {
+      HttpCall bare, Target target, Deadline deadline, @Nullable CompletableFuture<Void> probe) {
     Challenge known = challenges.get(target.authority());
     return authorization(known, target, deadline, false)
         .thenCompose(
@@ -109,7 +111,10 @@ public final class Authenticator {
                     .send(bare.withHeader(HttpCall.AUTHORIZATION, header), deadline)
                     .thenCompose(
                         r -> {
-                          if (r.status() != 401) {
+                          // A 401 from where a redirect led (another host or scheme) speaks for
+                          // that host: its challenge is neither remembered for the registry nor
+                          // answered with the registry's credentials.
+                          if (r.status() != 401 || !isTarget(r.uri(), target)) {
                             complete(probe);
                             return CompletableFuture.completedFuture(r);
                           }
@@ -117,6 +122,11 @@ public final class Authenticator {
                           complete(probe);
                           return answer(bare, target, r, header, deadline);
                         }));
+  }
+
+  /** Whether a URI has the registry's scheme and authority: only then do credentials go along. */
+  private boolean isTarget(URI uri, Target target) {
+    return Exchange.sameOrigin(uri, exchange.hosts().base(target.authority()));
   }
 
   private static void complete(@Nullable CompletableFuture<Void> probe) {
@@ -139,7 +149,7 @@ public final class Authenticator {
 
   /** One more try after a 401, with what its challenge asks for. */
   private CompletableFuture<HttpResult> answer(
-      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Instant deadline) {
+      HttpCall call, Target target, HttpResult refused, @Nullable String sent, Deadline deadline) {
     Optional<Challenge> chosen = learn(target.authority(), refused);
     Credential credential = target.credential();
     if (chosen.isEmpty()) {
@@ -164,7 +174,7 @@ public final class Authenticator {
 
   /** The header for a host's challenge, or {@code null} to send none. */
   private CompletableFuture<@Nullable String> authorization(
-      @Nullable Challenge challenge, Target target, Instant deadline, boolean renew) {
+      @Nullable Challenge challenge, Target target, Deadline deadline, boolean renew) {
     Credential credential = target.credential();
     if (credential != null && credential.isBearer()) {
       return CompletableFuture.completedFuture(credential.authorization());
@@ -189,11 +199,12 @@ public final class Authenticator {
       tokens.invalidate(key);
     }
     return tokens
-        .get(key, () -> fetch(key, deadline))
+        // Other lookups may wait for this token too: one lookup giving up must not cancel it.
+        .get(key, () -> fetch(key, deadline.detached()))
         .thenApply(t -> "Bearer " + t.value().reveal());
   }
 
-  private CompletableFuture<Token> fetch(TokenKey key, Instant deadline) {
+  private CompletableFuture<Token> fetch(TokenKey key, Deadline deadline) {
     URI realm;
     try {
       realm = URI.create(key.realm());

@@ -5,6 +5,7 @@ import io.inspectr.core.image.Repository;
 import io.inspectr.core.spi.LookupCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +19,15 @@ public final class CredentialResolver {
   private static final Logger LOG = LoggerFactory.getLogger(CredentialResolver.class);
 
   private final Keyring configured;
-  private final Keyring dockerConfig;
+  private final Supplier<Keyring> dockerConfig;
 
   /**
    * Creates the resolver.
    *
    * @param configured the static credentials
-   * @param dockerConfig the docker config.json credentials
+   * @param dockerConfig the docker config.json credentials as they are now, asked on each lookup
    */
-  public CredentialResolver(Keyring configured, Keyring dockerConfig) {
+  public CredentialResolver(Keyring configured, Supplier<Keyring> dockerConfig) {
     this.configured = configured;
     this.dockerConfig = dockerConfig;
   }
@@ -53,6 +54,6 @@ public final class CredentialResolver {
         return found;
       }
     }
-    return configured.find(repository).or(() -> dockerConfig.find(repository));
+    return configured.find(repository).or(() -> dockerConfig.get().find(repository));
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,8 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a request through the per-host limit, follows redirects and retries what may succeed later:
  * I/O errors and 5xx with backoff, 429 and 503 after {@code Retry-After} (capped, with jitter).
- * Waits are scheduled on a timer ({@link Delayer}); no thread sleeps. Nothing goes past the
- * lookup's deadline. Thread-safe.
+ * Waits are scheduled on a timer ({@link Delayer}); no thread sleeps. Thread-safe.
+ *
+ * <p>Nothing is sent once the lookup's {@link Deadline} is over: a request still waiting for its
+ * host's slot leaves the queue when the lookup gives up, one whose turn (or transport thread) comes
+ * after the deadline fails without being sent, and no retry is made whose wait ends after it. A
+ * request already sent is not interrupted: it ends with its response or the read timeout, and holds
+ * its host's slot until then.
  *
  * <p>A redirect to another host or scheme drops the {@code Authorization} header, so credentials
  * and tokens only reach the host they belong to; plain HTTP is only followed to listed hosts.
@@ -102,7 +106,7 @@ public final class Exchange {
    * @return the last response (which may still be an error status); fails with an {@link
    *     IOException} when no response came
    */
-  public CompletableFuture<HttpResult> send(HttpCall call, Instant deadline) {
+  public CompletableFuture<HttpResult> send(HttpCall call, Deadline deadline) {
     if (!hosts.allows(call.uri())) {
       return CompletableFuture.failedFuture(new InsecureSchemeException(call.uri()));
     }
@@ -110,16 +114,16 @@ public final class Exchange {
   }
 
   private CompletableFuture<HttpResult> attempt(
-      HttpCall call, Instant deadline, int attempt, int redirects) {
+      HttpCall call, Deadline deadline, int attempt, int redirects) {
     return limiter
-        .run(call.authority(), () -> transport.send(call))
+        .run(call, deadline, () -> transport.send(call, deadline))
         .handle((result, error) -> next(call, deadline, attempt, redirects, result, error))
         .thenCompose(f -> f);
   }
 
   private CompletableFuture<HttpResult> next(
       HttpCall call,
-      Instant deadline,
+      Deadline deadline,
       int attempt,
       int redirects,
       @Nullable HttpResult result,
@@ -172,12 +176,12 @@ public final class Exchange {
   }
 
   private CompletableFuture<HttpResult> retry(
-      HttpCall call, Instant deadline, int attempt, int redirects, Duration wait) {
+      HttpCall call, Deadline deadline, int attempt, int redirects, Duration wait) {
     return delayer.after(wait).thenCompose(x -> attempt(call, deadline, attempt + 1, redirects));
   }
 
   private CompletableFuture<HttpResult> redirect(
-      HttpCall call, Instant deadline, int redirects, HttpResult result) {
+      HttpCall call, Deadline deadline, int redirects, HttpResult result) {
     if (redirects >= MAX_REDIRECTS) {
       return CompletableFuture.failedFuture(
           new IOException("more than " + MAX_REDIRECTS + " redirects from " + call));
@@ -216,14 +220,14 @@ public final class Exchange {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private Optional<Duration> backoff(int attempt, Duration base, Instant deadline) {
+  private Optional<Duration> backoff(int attempt, Duration base, Deadline deadline) {
     long millis = base.toMillis() << Math.min(attempt - 1, 16);
     Duration d = Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
     return within(attempt, withJitter(d), deadline);
   }
 
-  private Optional<Duration> within(int attempt, Duration wait, Instant deadline) {
-    if (attempt >= MAX_ATTEMPTS || clock.instant().plus(wait).isAfter(deadline)) {
+  private Optional<Duration> within(int attempt, Duration wait, Deadline deadline) {
+    if (attempt >= MAX_ATTEMPTS || clock.instant().plus(wait).isAfter(deadline.at())) {
       return Optional.empty();
     }
     return Optional.of(wait);

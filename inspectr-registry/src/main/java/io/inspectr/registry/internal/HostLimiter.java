@@ -22,26 +22,49 @@ public final class HostLimiter {
   }
 
   /**
-   * Runs {@code work} when the host has a free slot and frees the slot when it completes.
+   * Runs {@code work} when the host has a free slot and frees the slot when it completes. Work
+   * whose deadline is over by its turn is not run; work still waiting when its lookup is abandoned
+   * leaves the queue at once.
+   *
+   * @param call the request, for its host and for messages
+   * @param deadline when the lookup gives up
+   * @param work sends the request
+   * @param <T> the result type
+   * @return the request's result; fails with a {@link java.util.concurrent.TimeoutException} when
+   *     it was not sent because the deadline was over
+   */
+  public <T> CompletableFuture<T> run(
+      HttpCall call, Deadline deadline, Supplier<CompletableFuture<T>> work) {
+    AsyncSemaphore semaphore =
+        hosts.computeIfAbsent(call.authority(), a -> new AsyncSemaphore(perHost));
+    CompletableFuture<Void> turn = semaphore.acquire();
+    if (!turn.isDone()) {
+      deadline.whenAbandoned(() -> semaphore.cancel(turn, Deadline.notSent(call)));
+    }
+    return turn.thenCompose(
+        permit -> {
+          if (deadline.isOver()) {
+            semaphore.release();
+            return CompletableFuture.failedFuture(Deadline.notSent(call));
+          }
+          CompletableFuture<T> started;
+          try {
+            started = work.get();
+          } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+          }
+          return started.whenComplete((r, e) -> semaphore.release());
+        });
+  }
+
+  /**
+   * How many requests wait for a slot of a host (for tests).
    *
    * @param authority {@code host[:port]}
-   * @param work the request
-   * @param <T> the result type
-   * @return the request's result
+   * @return the count
    */
-  public <T> CompletableFuture<T> run(String authority, Supplier<CompletableFuture<T>> work) {
-    AsyncSemaphore semaphore = hosts.computeIfAbsent(authority, a -> new AsyncSemaphore(perHost));
-    return semaphore
-        .acquire()
-        .thenCompose(
-            permit -> {
-              CompletableFuture<T> started;
-              try {
-                started = work.get();
-              } catch (RuntimeException e) {
-                started = CompletableFuture.failedFuture(e);
-              }
-              return started.whenComplete((r, e) -> semaphore.release());
-            });
+  int waiting(String authority) {
+    AsyncSemaphore semaphore = hosts.get(authority);
+    return semaphore == null ? 0 : semaphore.waiting();
   }
 }

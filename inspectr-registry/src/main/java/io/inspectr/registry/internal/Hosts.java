@@ -38,7 +38,9 @@ public final class Hosts {
   }
 
   /**
-   * Whether an authority is listed as plain HTTP (exactly, or its host without a port is).
+   * Whether an authority is listed as plain HTTP: exactly, {@code host:port} against {@code
+   * host:port} (case aside). As in Docker's {@code insecure-registries}, an entry without a port
+   * covers no other port: {@code registry.local} does not list {@code registry.local:5000}.
    *
    * @param authority {@code host[:port]}
    * @return {@code true} when listed

@@ -104,7 +104,7 @@ public final class RegistryClient {
    * @return the tags in the registry's order without duplicates, with push times when known
    */
   public CompletableFuture<RepositoryTags> tags(
-      Repository repository, @Nullable Credential credential, Instant deadline) {
+      Repository repository, @Nullable Credential credential, Deadline deadline) {
     Authenticator.Target target = target(repository, credential);
     URI first =
         hosts
@@ -117,7 +117,7 @@ public final class RegistryClient {
   }
 
   private CompletableFuture<RepositoryTags> page(
-      Repository repository, Authenticator.Target target, URI uri, Instant deadline, Listing acc) {
+      Repository repository, Authenticator.Target target, URI uri, Deadline deadline, Listing acc) {
     HttpCall call = HttpCall.get(uri).withHeader("Accept", "application/json");
     return auth.send(call, target, deadline)
         .thenCompose(
@@ -222,7 +222,7 @@ public final class RegistryClient {
    * @return the digest and media type
    */
   public CompletableFuture<ManifestDigest> digest(
-      Repository repository, String tag, @Nullable Credential credential, Instant deadline) {
+      Repository repository, String tag, @Nullable Credential credential, Deadline deadline) {
     if (!TAG.matcher(tag).matches()) {
       throw new IllegalArgumentException(
           "\"" + tag + "\" is not a tag: it must match " + TAG.pattern());
@@ -260,7 +260,7 @@ public final class RegistryClient {
    * @return the child digests; empty when the digest is not an index
    */
   public CompletableFuture<List<Digest>> children(
-      Repository repository, Digest index, @Nullable Credential credential, Instant deadline) {
+      Repository repository, Digest index, @Nullable Credential credential, Deadline deadline) {
     Authenticator.Target target = target(repository, credential);
     HttpCall get =
         new HttpCall(

@@ -1,28 +1,20 @@
 package io.inspectr.registry.internal;
 
 import io.inspectr.registry.RegistrySettings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every registry provider of one configuration shares: the HTTP transport and its threads, the
  * per-host limits, the token cache and what each host asked for, the clock, and the docker {@code
- * config.json} credentials. Sharing it keeps {@code max-concurrency} a bound over all registries.
- * Thread-safe; close it once when done.
+ * config.json} credentials (read again when the file changes). Sharing it keeps {@code
+ * max-concurrency} a bound over all registries. Thread-safe; close it once when done.
  */
 public final class RegistryRuntime implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RegistryRuntime.class);
-
   private final RegistrySettings settings;
   private final HttpTransport transport;
   private final Exchange exchange;
   private final Authenticator authenticator;
-  private final Keyring dockerConfig;
+  private final DockerConfigFile dockerConfig;
 
   private RegistryRuntime(
       RegistrySettings settings, HttpTransport transport, Clock clock, Delayer delayer) {
@@ -38,7 +30,7 @@ public final class RegistryRuntime implements AutoCloseable {
             clock,
             settings.retryAfterCap());
     this.authenticator = new Authenticator(exchange);
-    this.dockerConfig = readDockerConfig(settings.dockerConfig());
+    this.dockerConfig = new DockerConfigFile(settings.dockerConfig(), clock);
   }
 
   /**
@@ -101,26 +93,12 @@ public final class RegistryRuntime implements AutoCloseable {
   }
 
   /**
-   * The credentials of the docker {@code config.json}.
+   * The credentials of the docker {@code config.json}, read again when the file changes.
    *
-   * @return never {@code null}; empty when there is no file
+   * @return never {@code null}
    */
-  public Keyring dockerConfig() {
+  public DockerConfigFile dockerConfig() {
     return dockerConfig;
-  }
-
-  private static Keyring readDockerConfig(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return new Keyring(Map.of());
-    }
-    try {
-      Keyring keyring = new Keyring(DockerConfig.parse(Files.readAllBytes(file)));
-      LOG.debug("Read registry credentials from {}", file);
-      return keyring;
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("Ignoring the docker config {}: {}", file, e.getMessage());
-      return new Keyring(Map.of());
-    }
   }
 
   @Override
