@@ -8,7 +8,6 @@ import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class LeaderElection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
 
-  private static final int NEW = 0;
-  private static final int LEADING = 1;
-  private static final int DONE = 2;
-
   private final ApiClient client;
   private final LeaderElectionSettings settings;
   private final LeadershipListener listener;
   private final Thread thread;
   private final CountDownLatch closing = new CountDownLatch(1);
-  private final AtomicInteger terms = new AtomicInteger();
+  private final Leadership leadership;
   private volatile boolean closed;
-  private volatile boolean leading;
   private volatile @Nullable LeaderElector elector;
 
   private LeaderElection(
@@ -45,6 +39,7 @@ public final class LeaderElection implements AutoCloseable {
     this.client = requireNonNull(client, "client");
     this.settings = requireNonNull(settings, "settings");
     this.listener = requireNonNull(listener, "listener");
+    this.leadership = new Leadership(settings, listener);
     this.thread = new Thread(this::loop, "inspectr-leader-election-" + settings.identity());
     this.thread.setDaemon(true);
   }
@@ -71,7 +66,7 @@ public final class LeaderElection implements AutoCloseable {
    *     LeadershipListener#stoppedLeading()}
    */
   public boolean isLeader() {
-    return leading;
+    return leadership.isLeader();
   }
 
   /**
@@ -80,7 +75,7 @@ public final class LeaderElection implements AutoCloseable {
    * @return the count since {@link #start}
    */
   public int terms() {
-    return terms.get();
+    return leadership.terms();
   }
 
   /**
@@ -106,7 +101,7 @@ public final class LeaderElection implements AutoCloseable {
 
   private void loop() {
     while (!closed) {
-      Term term = new Term();
+      Leadership.Term term = leadership.newTerm();
       LeaderElector current =
           new LeaderElector(
               new LeaderElectionConfig(
@@ -158,47 +153,6 @@ public final class LeaderElection implements AutoCloseable {
       closing.await(settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       closed = true;
-    }
-  }
-
-  /**
-   * One run of the client's elector. Its start hook runs on another thread and may come after the
-   * stop hook; the state makes sure the listener hears start then stop, or nothing.
-   */
-  private final class Term {
-    private final AtomicInteger state = new AtomicInteger(NEW);
-
-    void start() {
-      if (state.compareAndSet(NEW, LEADING)) {
-        leading = true;
-        terms.incrementAndGet();
-        LOG.info(
-            "{} leads lease {}/{}",
-            settings.identity(),
-            settings.leaseNamespace(),
-            settings.leaseName());
-        try {
-          listener.startedLeading();
-        } catch (RuntimeException e) {
-          LOG.warn("A leadership listener failed on start", e);
-        }
-      }
-    }
-
-    void stop() {
-      if (state.getAndSet(DONE) == LEADING) {
-        leading = false;
-        LOG.info(
-            "{} stopped leading lease {}/{}",
-            settings.identity(),
-            settings.leaseNamespace(),
-            settings.leaseName());
-        try {
-          listener.stoppedLeading();
-        } catch (RuntimeException e) {
-          LOG.warn("A leadership listener failed on stop", e);
-        }
-      }
     }
   }
 }
