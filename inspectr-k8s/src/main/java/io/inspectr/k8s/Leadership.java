@@ -22,6 +22,8 @@ final class Leadership {
   private final LeaderElectionSettings settings;
   private final LeadershipListener listener;
   private final AtomicInteger terms = new AtomicInteger();
+  // One lock for every term: a late start hook of an old term waits for, and then sees, its stop.
+  private final Object lock = new Object();
   private volatile boolean leading;
 
   /**
@@ -63,15 +65,22 @@ final class Leadership {
   }
 
   /**
-   * One run of the client's elector. Its start hook runs on another thread and may come after the
-   * stop hook; the state makes sure the listener hears start then stop, or nothing.
+   * One run of the client's elector. The client runs the start hook on its own worker thread and
+   * the stop hook on the election thread, so they may overlap or come in either order. Both change
+   * the state and call the listener under one lock: the listener hears start then stop, or nothing,
+   * never a stop in the middle of a start, and {@link #isLeader()} is {@code false} once the term
+   * stopped.
    */
   final class Term {
-    private final AtomicInteger state = new AtomicInteger(NEW);
+    private int state = NEW; // guarded by lock
 
     /** The client's start hook: this replica took the lease. */
     void start() {
-      if (state.compareAndSet(NEW, LEADING)) {
+      synchronized (lock) {
+        if (state != NEW) {
+          return;
+        }
+        state = LEADING;
         leading = true;
         terms.incrementAndGet();
         LOG.info(
@@ -89,7 +98,12 @@ final class Leadership {
 
     /** The client's stop hook, and the end of the run: this replica no longer leads. */
     void stop() {
-      if (state.getAndSet(DONE) == LEADING) {
+      synchronized (lock) {
+        int was = state;
+        state = DONE;
+        if (was != LEADING) {
+          return;
+        }
         leading = false;
         LOG.info(
             "{} stopped leading lease {}/{}",
