@@ -8,6 +8,7 @@ import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ public final class LeaderElection implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Leadership leadership;
   private volatile boolean closed;
-  private volatile @Nullable LeaderElector elector;
+  private volatile @Nullable Round round;
 
   private LeaderElection(
       ApiClient client, LeaderElectionSettings settings, LeadershipListener listener) {
@@ -80,54 +81,46 @@ public final class LeaderElection implements AutoCloseable {
 
   /**
    * Leaves the election: stops leading (telling the listener), releases the lease so that another
-   * replica takes over at once, and waits briefly for the election thread.
+   * replica takes over at once, and waits briefly for the election thread. No thread of the
+   * election is left running afterwards (the client's worker threads end shortly after).
    */
   @Override
   public void close() {
     closed = true;
     closing.countDown();
-    LeaderElector current = elector;
-    if (current != null) {
-      current.close();
-    }
+    // Ends the client's run (acquire and renew loops sleep or wait on this thread): its stop hook
+    // runs, then the loop closes the elector, which releases the lease when it was held.
     thread.interrupt();
     try {
-      // The client's close waits up to a retry period per executor; the stop hook follows it.
+      // The client's close waits up to a retry period per executor; the stop hook comes first.
       thread.join(settings.leaseDuration().plus(settings.renewDeadline()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // Should the loop still be busy, its elector's worker threads must not outlive the election.
+    Round last = round;
+    if (last != null) {
+      last.close();
     }
   }
 
   private void loop() {
     while (!closed) {
       Leadership.Term term = leadership.newTerm();
-      LeaderElector current =
-          new LeaderElector(
-              new LeaderElectionConfig(
-                  new LeaseLock(
-                      settings.leaseNamespace(), settings.leaseName(), settings.identity(), client),
-                  settings.leaseDuration(),
-                  settings.renewDeadline(),
-                  settings.retryPeriod()),
-              e ->
-                  LOG.warn(
-                      "Leader election on lease {}/{} failed for {}: {}",
-                      settings.leaseNamespace(),
-                      settings.leaseName(),
-                      settings.identity(),
-                      e.toString()));
-      elector = current;
-      if (closed) {
-        break;
-      }
+      Round current = new Round(newElector());
+      round = current;
       try {
-        current.run(term::start, term::stop, this::observed);
+        if (closed) {
+          break;
+        }
+        current.elector.run(term::start, term::stop, this::observed);
       } catch (RuntimeException e) {
         LOG.warn(
             "Leader election for {} stopped unexpectedly: {}", settings.identity(), e.toString());
       } finally {
         term.stop();
+        // Each round has its own elector with three worker threads: end them with the round.
+        current.close();
       }
       if (!closed) {
         LOG.info(
@@ -138,6 +131,23 @@ public final class LeaderElection implements AutoCloseable {
         pause();
       }
     }
+  }
+
+  private LeaderElector newElector() {
+    return new LeaderElector(
+        new LeaderElectionConfig(
+            new LeaseLock(
+                settings.leaseNamespace(), settings.leaseName(), settings.identity(), client),
+            settings.leaseDuration(),
+            settings.renewDeadline(),
+            settings.retryPeriod()),
+        e ->
+            LOG.warn(
+                "Leader election on lease {}/{} failed for {}: {}",
+                settings.leaseNamespace(),
+                settings.leaseName(),
+                settings.identity(),
+                e.toString()));
   }
 
   private void observed(String identity) {
@@ -153,6 +163,26 @@ public final class LeaderElection implements AutoCloseable {
       closing.await(settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       closed = true;
+    }
+  }
+
+  /**
+   * One run of the client's elector. The elector is closed exactly once, by the loop when the run
+   * ends or by {@link #close()} when the loop does not finish in time: a second close would try to
+   * release the lease again.
+   */
+  private static final class Round {
+    private final LeaderElector elector;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Round(LeaderElector elector) {
+      this.elector = elector;
+    }
+
+    void close() {
+      if (closed.compareAndSet(false, true)) {
+        elector.close();
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -117,27 +118,54 @@ class LeaderElectionIT {
     assertThat(a.stopped).hasValue(1);
   }
 
+  /** Another holder takes the lease over behind the leader's back: its next renewal fails. */
+  private void takeOverTheLease() {
+    JsonObject lease = server.get("leases", "inspectr", "inspectr-leader").orElseThrow();
+    JsonObject spec = lease.getAsJsonObject("spec");
+    spec.addProperty("holderIdentity", "intruder");
+    spec.addProperty("renewTime", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+    server.apply("leases", lease.toString());
+  }
+
+  /**
+   * The election's threads that were not alive before: its own loop and the client elector's
+   * workers (scheduler, lease and hook), told apart from other tests' threads by identity.
+   */
+  private static List<Thread> electionThreads(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t))
+        .filter(
+            t ->
+                t.getName().startsWith("leader-elector-")
+                    || t.getName().startsWith("inspectr-leader-election-"))
+        .toList();
+  }
+
   @Test
-  void rejoinsAndLeadsAgainAfterLosingTheLease() {
+  void rejoinsAndLeadsAgainAfterLosingTheLeaseWithoutLeakingThreads() {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     Counting a = new Counting();
     LeaderElection election = join("pod-a", a);
     try {
       await().atMost(WAIT).until(election::isLeader);
 
-      // Another holder takes the lease over behind pod-a's back: its next renewal conflicts.
-      JsonObject lease = server.get("leases", "inspectr", "inspectr-leader").orElseThrow();
-      JsonObject spec = lease.getAsJsonObject("spec");
-      spec.addProperty("holderIdentity", "intruder");
-      spec.addProperty("renewTime", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
-      server.apply("leases", lease.toString());
+      for (int lost = 1; lost <= 3; lost++) {
+        takeOverTheLease();
 
-      await().atMost(WAIT).until(() -> a.stopped.get() == 1);
-      await().atMost(WAIT).until(() -> a.started.get() == 2);
-      assertThat(election.terms()).isEqualTo(2);
-      assertThat(holder()).isEqualTo("pod-a");
+        int terms = lost;
+        await().atMost(WAIT).until(() -> a.stopped.get() == terms);
+        await().atMost(WAIT).until(() -> a.started.get() == terms + 1);
+        assertThat(holder()).isEqualTo("pod-a");
+        // The loop and the running elector's three workers; every earlier elector was closed.
+        await()
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(electionThreads(before)).hasSizeLessThanOrEqualTo(4));
+      }
+      assertThat(election.terms()).isEqualTo(4);
     } finally {
       election.close();
     }
-    assertThat(a.stopped).hasValue(2);
+    assertThat(a.stopped).hasValue(4);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(electionThreads(before)).isEmpty());
   }
 }
