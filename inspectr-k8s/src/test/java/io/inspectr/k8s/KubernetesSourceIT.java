@@ -14,6 +14,8 @@ import static org.awaitility.Awaitility.await;
 import io.inspectr.core.result.RunningContainer;
 import io.inspectr.core.result.Workload;
 import io.inspectr.k8s.fake.FakeApiServer;
+import io.inspectr.k8s.fixtures.MutableClock;
+import io.inspectr.k8s.internal.OwnerResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesSourceIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  private final MutableClock clock = new MutableClock();
   private FakeApiServer server;
   private KubernetesSource source;
   private final RecordingListener listener = new RecordingListener();
@@ -53,7 +56,7 @@ class KubernetesSourceIT {
   }
 
   private void startSource(KubernetesSettings settings) throws InterruptedException {
-    source = KubernetesSource.create(server.client(), "test-cluster", settings);
+    source = KubernetesSource.create(server.client(), "test-cluster", settings, clock);
     source.addListener(listener);
     source.start();
     assertThat(source.awaitSynced(WAIT)).isTrue();
@@ -269,7 +272,9 @@ class KubernetesSourceIT {
     assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
         .isEqualTo(new Workload("Deployment", "web"));
 
-    // The next event for the pod, even without a change, tries the owner again.
+    // Once the failure is old enough, the next event for the pod, even without a change, tries
+    // the owner again.
+    clock.advance(OwnerResolver.FAILURE_RETRY.plusSeconds(1));
     server.apply("pods", pod(DEPLOYMENT_POD).toString());
 
     await().atMost(WAIT).until(() -> listener.ofType("updated").size() == 3);
