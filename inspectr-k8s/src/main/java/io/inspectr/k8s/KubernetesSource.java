@@ -64,7 +64,7 @@ public final class KubernetesSource implements AutoCloseable {
     if (clusterName.isBlank()) {
       throw new IllegalArgumentException("A Kubernetes source needs a cluster name");
     }
-    this.owners = new OwnerResolver(client, settings.ownerCacheSize());
+    this.owners = new OwnerResolver(client, settings.ownerCacheSize(), clock);
     NamespaceFilter filter = settings.namespaces();
     this.cache =
         new PodCache(

@@ -8,7 +8,7 @@ import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,25 +26,21 @@ import org.slf4j.LoggerFactory;
 public final class LeaderElection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
 
-  private static final int NEW = 0;
-  private static final int LEADING = 1;
-  private static final int DONE = 2;
-
   private final ApiClient client;
   private final LeaderElectionSettings settings;
   private final LeadershipListener listener;
   private final Thread thread;
   private final CountDownLatch closing = new CountDownLatch(1);
-  private final AtomicInteger terms = new AtomicInteger();
+  private final Leadership leadership;
   private volatile boolean closed;
-  private volatile boolean leading;
-  private volatile @Nullable LeaderElector elector;
+  private volatile @Nullable Round round;
 
   private LeaderElection(
       ApiClient client, LeaderElectionSettings settings, LeadershipListener listener) {
     this.client = requireNonNull(client, "client");
     this.settings = requireNonNull(settings, "settings");
     this.listener = requireNonNull(listener, "listener");
+    this.leadership = new Leadership(settings, listener);
     this.thread = new Thread(this::loop, "inspectr-leader-election-" + settings.identity());
     this.thread.setDaemon(true);
   }
@@ -71,7 +67,7 @@ public final class LeaderElection implements AutoCloseable {
    *     LeadershipListener#stoppedLeading()}
    */
   public boolean isLeader() {
-    return leading;
+    return leadership.isLeader();
   }
 
   /**
@@ -80,59 +76,51 @@ public final class LeaderElection implements AutoCloseable {
    * @return the count since {@link #start}
    */
   public int terms() {
-    return terms.get();
+    return leadership.terms();
   }
 
   /**
    * Leaves the election: stops leading (telling the listener), releases the lease so that another
-   * replica takes over at once, and waits briefly for the election thread.
+   * replica takes over at once, and waits briefly for the election thread. No thread of the
+   * election is left running afterwards (the client's worker threads end shortly after).
    */
   @Override
   public void close() {
     closed = true;
     closing.countDown();
-    LeaderElector current = elector;
-    if (current != null) {
-      current.close();
-    }
+    // Ends the client's run (acquire and renew loops sleep or wait on this thread): its stop hook
+    // runs, then the loop closes the elector, which releases the lease when it was held.
     thread.interrupt();
     try {
-      // The client's close waits up to a retry period per executor; the stop hook follows it.
+      // The client's close waits up to a retry period per executor; the stop hook comes first.
       thread.join(settings.leaseDuration().plus(settings.renewDeadline()).toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // Should the loop still be busy, its elector's worker threads must not outlive the election.
+    Round last = round;
+    if (last != null) {
+      last.close();
     }
   }
 
   private void loop() {
     while (!closed) {
-      Term term = new Term();
-      LeaderElector current =
-          new LeaderElector(
-              new LeaderElectionConfig(
-                  new LeaseLock(
-                      settings.leaseNamespace(), settings.leaseName(), settings.identity(), client),
-                  settings.leaseDuration(),
-                  settings.renewDeadline(),
-                  settings.retryPeriod()),
-              e ->
-                  LOG.warn(
-                      "Leader election on lease {}/{} failed for {}: {}",
-                      settings.leaseNamespace(),
-                      settings.leaseName(),
-                      settings.identity(),
-                      e.toString()));
-      elector = current;
-      if (closed) {
-        break;
-      }
+      Leadership.Term term = leadership.newTerm();
+      Round current = new Round(newElector());
+      round = current;
       try {
-        current.run(term::start, term::stop, this::observed);
+        if (closed) {
+          break;
+        }
+        current.elector.run(term::start, term::stop, this::observed);
       } catch (RuntimeException e) {
         LOG.warn(
             "Leader election for {} stopped unexpectedly: {}", settings.identity(), e.toString());
       } finally {
         term.stop();
+        // Each round has its own elector with three worker threads: end them with the round.
+        current.close();
       }
       if (!closed) {
         LOG.info(
@@ -143,6 +131,23 @@ public final class LeaderElection implements AutoCloseable {
         pause();
       }
     }
+  }
+
+  private LeaderElector newElector() {
+    return new LeaderElector(
+        new LeaderElectionConfig(
+            new LeaseLock(
+                settings.leaseNamespace(), settings.leaseName(), settings.identity(), client),
+            settings.leaseDuration(),
+            settings.renewDeadline(),
+            settings.retryPeriod()),
+        e ->
+            LOG.warn(
+                "Leader election on lease {}/{} failed for {}: {}",
+                settings.leaseNamespace(),
+                settings.leaseName(),
+                settings.identity(),
+                e.toString()));
   }
 
   private void observed(String identity) {
@@ -162,42 +167,21 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   /**
-   * One run of the client's elector. Its start hook runs on another thread and may come after the
-   * stop hook; the state makes sure the listener hears start then stop, or nothing.
+   * One run of the client's elector. The elector is closed exactly once, by the loop when the run
+   * ends or by {@link #close()} when the loop does not finish in time: a second close would try to
+   * release the lease again.
    */
-  private final class Term {
-    private final AtomicInteger state = new AtomicInteger(NEW);
+  private static final class Round {
+    private final LeaderElector elector;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    void start() {
-      if (state.compareAndSet(NEW, LEADING)) {
-        leading = true;
-        terms.incrementAndGet();
-        LOG.info(
-            "{} leads lease {}/{}",
-            settings.identity(),
-            settings.leaseNamespace(),
-            settings.leaseName());
-        try {
-          listener.startedLeading();
-        } catch (RuntimeException e) {
-          LOG.warn("A leadership listener failed on start", e);
-        }
-      }
+    Round(LeaderElector elector) {
+      this.elector = elector;
     }
 
-    void stop() {
-      if (state.getAndSet(DONE) == LEADING) {
-        leading = false;
-        LOG.info(
-            "{} stopped leading lease {}/{}",
-            settings.identity(),
-            settings.leaseNamespace(),
-            settings.leaseName());
-        try {
-          listener.stoppedLeading();
-        } catch (RuntimeException e) {
-          LOG.warn("A leadership listener failed on stop", e);
-        }
+    void close() {
+      if (closed.compareAndSet(false, true)) {
+        elector.close();
       }
     }
   }

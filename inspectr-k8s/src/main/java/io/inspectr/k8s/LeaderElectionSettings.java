@@ -103,8 +103,8 @@ public record LeaderElectionSettings(
 
   /**
    * Reads {@code lease-name}, {@code lease-namespace} (default: the pod's own), {@code identity}
-   * (default: the pod name from {@code POD_NAME} or {@code HOSTNAME}), {@code lease-duration},
-   * {@code renew-deadline} and {@code retry-period}.
+   * (default: the pod name from {@code POD_NAME}, or inside a pod {@code HOSTNAME}, else a random
+   * id), {@code lease-duration}, {@code renew-deadline} and {@code retry-period}.
    *
    * @param config the {@code inspectr.kubernetes.leader-election} configuration
    * @return the settings
@@ -118,7 +118,8 @@ public record LeaderElectionSettings(
     ConfigReader read = new ConfigReader(config);
     String name = read.optional("lease-name").orElse(DEFAULT_LEASE_NAME);
     String namespace = read.optional("lease-namespace").orElseGet(env::ownNamespace);
-    // Outside a pod there is no pod name; a random identity still keeps replicas apart.
+    // Outside a pod there is no pod name, and the host name is shared by every process on the
+    // machine: a random identity keeps two local instances from both leading.
     String identity =
         read.optional("identity")
             .or(env::podName)

@@ -4,8 +4,8 @@ package io.inspectr.k8s;
  * Hears when this replica becomes or stops being the leader. Each {@link #stoppedLeading()} follows
  * exactly one {@link #startedLeading()}: a replica that never led is never told to stop.
  *
- * <p>Calls come from the election's threads; implementations must not block for long and must not
- * throw.
+ * <p>Calls come from the election's threads, one at a time: a stop waits for a start in progress.
+ * Implementations must not block for long and must not throw.
  *
  * @since 0.1
  */

@@ -14,10 +14,16 @@ import static org.awaitility.Awaitility.await;
 import io.inspectr.core.result.RunningContainer;
 import io.inspectr.core.result.Workload;
 import io.inspectr.k8s.fake.FakeApiServer;
+import io.inspectr.k8s.fixtures.MutableClock;
+import io.inspectr.k8s.internal.OwnerResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesSourceIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  private final MutableClock clock = new MutableClock();
   private FakeApiServer server;
   private KubernetesSource source;
   private final RecordingListener listener = new RecordingListener();
@@ -53,10 +60,14 @@ class KubernetesSourceIT {
   }
 
   private void startSource(KubernetesSettings settings) throws InterruptedException {
-    source = KubernetesSource.create(server.client(), "test-cluster", settings);
+    startSourceUnsynced(settings);
+    assertThat(source.awaitSynced(WAIT)).isTrue();
+  }
+
+  private void startSourceUnsynced(KubernetesSettings settings) {
+    source = KubernetesSource.create(server.client(), "test-cluster", settings, clock);
     source.addListener(listener);
     source.start();
-    assertThat(source.awaitSynced(WAIT)).isTrue();
   }
 
   private Map<String, RunningContainer> byId() {
@@ -269,12 +280,51 @@ class KubernetesSourceIT {
     assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
         .isEqualTo(new Workload("Deployment", "web"));
 
-    // The next event for the pod, even without a change, tries the owner again.
+    // Once the failure is old enough, the next event for the pod, even without a change, tries
+    // the owner again.
+    clock.advance(OwnerResolver.FAILURE_RETRY.plusSeconds(1));
     server.apply("pods", pod(DEPLOYMENT_POD).toString());
 
     await().atMost(WAIT).until(() -> listener.ofType("updated").size() == 3);
     assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
         .isEqualTo(new Workload("Rollout", "web"));
     assertThat(source.ownerLookups()).isEqualTo(2);
+  }
+
+  @Test
+  void aSlowOwnerLookupDoesNotBlockTheSnapshot() throws Exception {
+    CountDownLatch ownerAnswer = new CountDownLatch(1);
+    server.beforeNext(
+        "GET",
+        "/replicasets/web-7d9c8b6f4d",
+        () -> {
+          try {
+            ownerAnswer.await(WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    server.apply("pods", pod(STATEFULSET_POD).toString());
+    server.apply("pods", pod(DEPLOYMENT_POD).toString());
+
+    startSourceUnsynced(settings().build());
+    try {
+      await().atMost(WAIT).until(() -> server.requests("GET", "/replicasets/web-7d9c8b6f4d") == 1);
+
+      // The watch thread waits for the ReplicaSet; readers of the cache must not wait with it.
+      CompletableFuture<List<RunningContainer>> snapshot =
+          CompletableFuture.supplyAsync(source::snapshot);
+      assertThat(snapshot)
+          .succeedsWithin(WAIT)
+          .asInstanceOf(InstanceOfAssertFactories.list(RunningContainer.class))
+          .extracting(RunningContainer::pod)
+          .containsExactly("db-0");
+      assertThat(source.hasSynced()).isFalse();
+    } finally {
+      ownerAnswer.countDown();
+    }
+    assertThat(source.awaitSynced(WAIT)).isTrue();
+    assertThat(byId().get("shop/web-7d9c8b6f4d-x5k2p/nginx").workload())
+        .isEqualTo(new Workload("Deployment", "web"));
   }
 }

@@ -8,6 +8,9 @@ import io.inspectr.k8s.fake.FakeApiServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ class LeaderElectionIT {
   static final class Counting implements LeadershipListener {
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger stopped = new AtomicInteger();
+    final List<String> observed = new CopyOnWriteArrayList<>();
 
     @Override
     public void startedLeading() {
@@ -35,6 +39,11 @@ class LeaderElectionIT {
     @Override
     public void stoppedLeading() {
       stopped.incrementAndGet();
+    }
+
+    @Override
+    public void leaderObserved(String identity) {
+      observed.add(identity);
     }
   }
 
@@ -74,8 +83,9 @@ class LeaderElectionIT {
 
     LeaderElection second = join("pod-b", b);
     try {
-      // pod-b must have read the lease held by pod-a before it matters who stops.
-      await().atMost(WAIT).until(() -> server.requests("GET", "/leases/inspectr-leader") >= 3);
+      // pod-b must have read the lease held by pod-a before it matters who stops: pod-a's own
+      // renewals read the lease too, so only pod-b's observation proves it.
+      await().atMost(WAIT).until(() -> b.observed.contains("pod-a"));
       assertThat(b.started).hasValue(0);
 
       first.close();
@@ -98,7 +108,7 @@ class LeaderElectionIT {
     LeaderElection first = join("pod-a", a);
     await().atMost(WAIT).until(first::isLeader);
     LeaderElection second = join("pod-b", b);
-    await().atMost(WAIT).until(() -> server.requests("GET", "/leases/inspectr-leader") >= 3);
+    await().atMost(WAIT).until(() -> b.observed.contains("pod-a"));
 
     second.close();
     first.close();
@@ -108,27 +118,54 @@ class LeaderElectionIT {
     assertThat(a.stopped).hasValue(1);
   }
 
+  /** Another holder takes the lease over behind the leader's back: its next renewal fails. */
+  private void takeOverTheLease() {
+    JsonObject lease = server.get("leases", "inspectr", "inspectr-leader").orElseThrow();
+    JsonObject spec = lease.getAsJsonObject("spec");
+    spec.addProperty("holderIdentity", "intruder");
+    spec.addProperty("renewTime", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+    server.apply("leases", lease.toString());
+  }
+
+  /**
+   * The election's threads that were not alive before: its own loop and the client elector's
+   * workers (scheduler, lease and hook), told apart from other tests' threads by identity.
+   */
+  private static List<Thread> electionThreads(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t))
+        .filter(
+            t ->
+                t.getName().startsWith("leader-elector-")
+                    || t.getName().startsWith("inspectr-leader-election-"))
+        .toList();
+  }
+
   @Test
-  void rejoinsAndLeadsAgainAfterLosingTheLease() {
+  void rejoinsAndLeadsAgainAfterLosingTheLeaseWithoutLeakingThreads() {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     Counting a = new Counting();
     LeaderElection election = join("pod-a", a);
     try {
       await().atMost(WAIT).until(election::isLeader);
 
-      // Another holder takes the lease over behind pod-a's back: its next renewal conflicts.
-      JsonObject lease = server.get("leases", "inspectr", "inspectr-leader").orElseThrow();
-      JsonObject spec = lease.getAsJsonObject("spec");
-      spec.addProperty("holderIdentity", "intruder");
-      spec.addProperty("renewTime", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
-      server.apply("leases", lease.toString());
+      for (int lost = 1; lost <= 3; lost++) {
+        takeOverTheLease();
 
-      await().atMost(WAIT).until(() -> a.stopped.get() == 1);
-      await().atMost(WAIT).until(() -> a.started.get() == 2);
-      assertThat(election.terms()).isEqualTo(2);
-      assertThat(holder()).isEqualTo("pod-a");
+        int terms = lost;
+        await().atMost(WAIT).until(() -> a.stopped.get() == terms);
+        await().atMost(WAIT).until(() -> a.started.get() == terms + 1);
+        assertThat(holder()).isEqualTo("pod-a");
+        // The loop and the running elector's three workers; every earlier elector was closed.
+        await()
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(electionThreads(before)).hasSizeLessThanOrEqualTo(4));
+      }
+      assertThat(election.terms()).isEqualTo(4);
     } finally {
       election.close();
     }
-    assertThat(a.stopped).hasValue(2);
+    assertThat(a.stopped).hasValue(4);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(electionThreads(before)).isEmpty());
   }
 }

@@ -23,11 +23,12 @@ class LeaderElectionSettingsTest {
   @Test
   void defaultsToThePodsNameAndNamespace() throws Exception {
     Files.writeString(serviceAccount.resolve("namespace"), "inspectr-system\n");
+    Files.writeString(serviceAccount.resolve("token"), "jwt");
 
     LeaderElectionSettings s =
         LeaderElectionSettings.fromConfig(
             PluginConfig.empty(LeaderElectionSettings.PREFIX),
-            pod(Map.of("HOSTNAME", "inspectr-6f7d-abcde")));
+            pod(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "HOSTNAME", "inspectr-6f7d-abcde")));
 
     assertThat(s)
         .isEqualTo(
@@ -72,6 +73,17 @@ class LeaderElectionSettingsTest {
     assertThat(LeaderElectionSettings.fromConfig(none, pod(Map.of())).identity())
         .startsWith("inspectr-")
         .isNotEqualTo(LeaderElectionSettings.fromConfig(none, pod(Map.of())).identity());
+  }
+
+  @Test
+  void twoLocalProcessesOnOneMachineDoNotShareTheHostNameAsIdentity() {
+    PluginConfig none = PluginConfig.empty(LeaderElectionSettings.PREFIX);
+    Map<String, String> sameMachine = Map.of("HOSTNAME", "laptop");
+
+    String first = LeaderElectionSettings.fromConfig(none, pod(sameMachine)).identity();
+    String second = LeaderElectionSettings.fromConfig(none, pod(sameMachine)).identity();
+
+    assertThat(first).startsWith("inspectr-").isNotEqualTo("laptop").isNotEqualTo(second);
   }
 
   @Test

@@ -11,11 +11,9 @@ import io.inspectr.core.result.RunningContainer;
 import io.inspectr.core.result.Workload;
 import io.inspectr.core.spi.LookupCredentials;
 import io.inspectr.k8s.fake.FakeApiServer;
+import io.inspectr.k8s.fixtures.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,30 +29,6 @@ class PullSecretCredentialsIT {
   private FakeApiServer server;
   private KubernetesSource source;
   private final MutableClock clock = new MutableClock();
-
-  /** A clock tests move forward. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static String b64(String text) {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the {@code inspectr.io/*} pod annotations into a {@link ContainerPolicy}. An annotation
@@ -20,7 +21,10 @@ import java.util.Set;
  * inspectr.io/pin/sidecar}) it applies to that container only and wins over the pod-wide one.
  *
  * <p>Values are read with core's {@link ConfigReader}, as configuration is. A bad value never stops
- * discovery: it becomes a warning on the policy, and the default is used for that part. Thread-safe
+ * discovery: it becomes a warning on the policy, and the default is used for that part. A warning
+ * names the annotation, whom it applies to, the value and what is valid, but not the pod: the pods
+ * of one workload carry the same annotations and so get equal policies (which the projector then
+ * shares), and the workload one warning that does not change with every rollout. Thread-safe
  * (stateless).
  */
 public final class AnnotationPolicies {
@@ -55,22 +59,20 @@ public final class AnnotationPolicies {
    *
    * @param annotations the pod's {@code inspectr.io/*} annotations
    * @param container the container name
-   * @param pod the pod, {@code namespace/name}, for warnings
-   * @return the policy; {@link ContainerPolicy#defaults()} when no annotation applies
+   * @return the policy; {@link ContainerPolicy#defaults()} when no annotation applies; equal for
+   *     equal arguments, warnings included
    */
-  public static ContainerPolicy policyFor(
-      Map<String, String> annotations, String container, String pod) {
+  public static ContainerPolicy policyFor(Map<String, String> annotations, String container) {
     if (annotations.isEmpty()) {
       return ContainerPolicy.defaults();
     }
     List<String> warnings = new ArrayList<>();
-    for (String key : annotations.keySet()) {
+    // Sorted: equal annotations give equal warnings, whatever order the pod listed them in.
+    for (String key : new TreeSet<>(annotations.keySet())) {
       if (!KNOWN.contains(baseKey(key))) {
         warnings.add(
             "Annotation "
                 + key
-                + " on pod "
-                + pod
                 + " is not one inspectr knows and was ignored; the known ones are "
                 + String.join(", ", KNOWN.stream().sorted().toList()));
       }
@@ -108,12 +110,29 @@ public final class AnnotationPolicies {
             "it must be a repository without tag or digest, e.g. docker.io/library/nginx",
             Repository::parse);
     for (ConfigProblem problem : read.problems()) {
-      warnings.add("Annotation " + problem + " on pod " + pod + "; the default is used instead");
+      warnings.add(warning(problem));
     }
     if (!ignored && lookup == null && warnings.isEmpty() && policy.equals(defaults)) {
       return ContainerPolicy.defaults();
     }
     return new ContainerPolicy(ignored, policy, lookup, warnings);
+  }
+
+  /**
+   * {@code Annotation inspectr.io/pin/app (for container app only) was 'sideways' but it must be
+   * major, minor or none; the default is used instead}.
+   */
+  private static String warning(ConfigProblem problem) {
+    String key = problem.key();
+    String scope =
+        baseKey(key).equals(key)
+            ? "for every container of the pod"
+            : "for container " + key.substring(baseKey(key).length() + 1) + " only";
+    String what =
+        problem.shownValue() == null
+            ? key + " (" + scope + ") " + problem.problem()
+            : key + " (" + scope + ") was '" + problem.shownValue() + "' but " + problem.problem();
+    return "Annotation " + what + "; the default is used instead";
   }
 
   /** The container-scoped key when that annotation is set, else the pod-wide one. */

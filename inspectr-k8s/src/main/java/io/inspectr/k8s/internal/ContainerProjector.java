@@ -94,7 +94,7 @@ public final class ContainerProjector {
       }
       Digest running = Digest.fromImageId(c.imageId()).map(digests::intern).orElse(null);
       ContainerPolicy policy =
-          policies.intern(AnnotationPolicies.policyFor(pod.annotations(), c.name(), pod.key()));
+          policies.intern(AnnotationPolicies.policyFor(pod.annotations(), c.name()));
       out.add(
           new RunningContainer(
               cluster,

@@ -80,19 +80,20 @@ public record Environment(Map<String, String> variables, Path serviceAccountDir,
   }
 
   /**
-   * This pod's name: {@code POD_NAME} (set it from the downward API), else {@code HOSTNAME}, which
-   * Kubernetes sets to the pod name.
+   * This pod's name: {@code POD_NAME} (set it from the downward API), else, inside a pod only,
+   * {@code HOSTNAME}, which Kubernetes sets to the pod name. Outside a pod {@code HOSTNAME} names
+   * the machine, which several processes share, so it is not used.
    *
-   * @return empty outside a pod
+   * @return empty outside a pod without {@code POD_NAME}
    */
   public Optional<String> podName() {
-    for (String key : new String[] {"POD_NAME", "HOSTNAME"}) {
-      String value = variables.get(key);
-      if (value != null && !value.isBlank()) {
-        return Optional.of(value.strip());
-      }
-    }
-    return Optional.empty();
+    Optional<String> explicit = variable("POD_NAME");
+    return explicit.isPresent() || !inCluster() ? explicit : variable("HOSTNAME");
+  }
+
+  private Optional<String> variable(String key) {
+    String value = variables.get(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * kept. Changes are diffed per container, so that replaying the same pod (a relist, a repeated
  * event) tells listeners nothing.
  *
- * <p>Thread-safe: changes are applied and announced one at a time.
+ * <p>Thread-safe: changes are applied and announced one at a time, under the cache's lock; pods are
+ * projected (owners looked up) before it is taken.
  */
 public final class PodCache {
   private static final Logger LOG = LoggerFactory.getLogger(PodCache.class);
@@ -60,25 +62,38 @@ public final class PodCache {
   }
 
   /**
-   * Applies an added or changed pod.
+   * Applies an added or changed pod. The pod is projected (its owner possibly read from the API
+   * server) outside the cache's lock, so that readers are not held up by a slow lookup.
    *
    * @param pod never {@code null}
    */
-  public synchronized void upsert(SlimPod pod) {
-    Key key = new Key(pod.namespace(), pod.name());
+  public void upsert(SlimPod pod) {
     if (pod.finished() || !namespaces.test(pod.namespace())) {
       delete(pod.namespace(), pod.name());
       return;
     }
-    Entry old = pods.get(key);
-    if (old != null && sameContent(old.pod, pod) && !projector.provisional(pod)) {
-      // Only the resource version or fields inspectr does not keep changed.
-      pods.put(key, new Entry(pod, old.containers));
-      return;
+    Key key = new Key(pod.namespace(), pod.name());
+    while (true) {
+      Entry seen = entry(key);
+      List<RunningContainer> now =
+          seen != null && sameContent(seen.pod, pod) && !projector.provisional(pod)
+              ? null // only the resource version or fields inspectr does not keep changed
+              : projector.project(pod);
+      synchronized (this) {
+        Entry old = pods.get(key);
+        if (old != seen) {
+          // Another thread changed the pod while this one projected it: decide again.
+          continue;
+        }
+        if (now == null) {
+          pods.put(key, new Entry(pod, old.containers));
+          return;
+        }
+        pods.put(key, new Entry(pod, now));
+        announce(old == null ? List.of() : old.containers, now);
+        return;
+      }
     }
-    List<RunningContainer> now = projector.project(pod);
-    pods.put(key, new Entry(pod, now));
-    announce(old == null ? List.of() : old.containers, now);
   }
 
   /**
@@ -96,20 +111,23 @@ public final class PodCache {
 
   /**
    * Replaces the pods in a scope with a fresh list, as after a relist: pods missing from it are
-   * deleted, the others applied as changes.
+   * deleted, the others applied as changes, one pod at a time (readers see each pod either before
+   * or after its change, never in between).
    *
    * @param fresh every pod in the scope
    * @param scope which namespaces the list covers (one, or all)
    */
-  public synchronized void replace(Collection<SlimPod> fresh, Predicate<String> scope) {
+  public void replace(Collection<SlimPod> fresh, Predicate<String> scope) {
     Set<Key> seen = new HashSet<>();
     for (SlimPod pod : fresh) {
       seen.add(new Key(pod.namespace(), pod.name()));
       upsert(pod);
     }
-    for (Key key : new ArrayList<>(pods.keySet())) {
-      if (scope.test(key.namespace()) && !seen.contains(key)) {
-        delete(key.namespace(), key.name());
+    synchronized (this) {
+      for (Key key : new ArrayList<>(pods.keySet())) {
+        if (scope.test(key.namespace()) && !seen.contains(key)) {
+          delete(key.namespace(), key.name());
+        }
       }
     }
   }
@@ -146,6 +164,10 @@ public final class PodCache {
    */
   public synchronized int size() {
     return pods.size();
+  }
+
+  private synchronized @Nullable Entry entry(Key key) {
+    return pods.get(key);
   }
 
   /** Tells every listener that the first full list is in. */

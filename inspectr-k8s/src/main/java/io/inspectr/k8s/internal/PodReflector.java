@@ -61,6 +61,7 @@ public final class PodReflector implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile @Nullable Call current;
+  private volatile Runnable afterPage = () -> {};
   private @Nullable String resourceVersion;
 
   /**
@@ -180,6 +181,25 @@ public final class PodReflector implements AutoCloseable {
     return watches.get();
   }
 
+  /**
+   * Runs {@code hook} on the reflector's thread after each page of a list has been read, before the
+   * next one is asked for: tests close the reflector there, in the middle of a list.
+   *
+   * @param hook never {@code null}
+   */
+  void afterEachPage(Runnable hook) {
+    afterPage = requireNonNull(hook, "hook");
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return {@code true} from the start of {@link #close()}
+   */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Stops the loop and waits briefly for its thread. */
   @Override
   public void close() {
@@ -203,7 +223,11 @@ public final class PodReflector implements AutoCloseable {
     while (!closed) {
       try {
         if (resourceVersion == null) {
-          resourceVersion = listAll();
+          String listed = listAll();
+          if (listed == null) {
+            break; // closed in the middle of the list
+          }
+          resourceVersion = listed;
           lists.incrementAndGet();
           nextResync = timings.resync().isZero() ? null : clock.instant().plus(timings.resync());
           if (synced.getCount() > 0) {
@@ -263,8 +287,12 @@ public final class PodReflector implements AutoCloseable {
     }
   }
 
-  /** Reads every page and replaces the cache's scope; returns the list's resource version. */
-  private String listAll() throws IOException, ApiException {
+  /**
+   * Reads every page and replaces the cache's scope; returns the list's resource version, or {@code
+   * null} when closed before the list was complete. A partial list must not replace the cache: the
+   * pods of the pages never read would be reported removed.
+   */
+  private @Nullable String listAll() throws IOException, ApiException {
     Map<String, SlimPod> fresh = new LinkedHashMap<>();
     String token = null;
     String listVersion = "";
@@ -289,8 +317,12 @@ public final class PodReflector implements AutoCloseable {
       for (SlimPod pod : page.items()) {
         fresh.put(pod.key(), pod);
       }
+      afterPage.run();
+      if (closed) {
+        return null;
+      }
       token = page.continueToken();
-      if (token == null || closed) {
+      if (token == null) {
         break;
       }
     }

@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * Reads the image pull secrets of a container's pod and of its service account, caches them for a
  * while, and hands them out as docker config documents. A secret that cannot be read is left out;
  * when a refresh fails, the last value read is kept.
+ *
+ * <p>What no pod has asked for during twice the ttl (a deleted namespace, a secret no longer
+ * referenced) is forgotten. A problem with a secret or service account is logged once, and again
+ * only after it was read successfully in between.
  *
  * <p>Thread-safe.
  */
@@ -50,11 +57,25 @@ public final class PullSecretReader implements PullSecretCredentials {
   private final BiFunction<String, String, Optional<SlimPod>> pods;
   private final Duration ttl;
   private final Clock clock;
+  private final Consumer<String> warnings;
   private final Map<String, Cached<Optional<Secret>>> secrets = new ConcurrentHashMap<>();
   private final Map<String, Cached<List<String>>> serviceAccounts = new ConcurrentHashMap<>();
-  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  // Keys warned about, with when that problem was last seen; removed after a good read.
+  private final Map<String, Instant> warned = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> nextSweep;
 
-  private record Cached<T>(T value, Instant readAt) {}
+  /** A value read at {@code readAt}, last handed out at {@code usedAt}. */
+  private static final class Cached<T> {
+    private final T value;
+    private final Instant readAt;
+    private volatile Instant usedAt;
+
+    Cached(T value, Instant readAt) {
+      this.value = value;
+      this.readAt = readAt;
+      this.usedAt = readAt;
+    }
+  }
 
   /**
    * Creates a reader.
@@ -69,14 +90,36 @@ public final class PullSecretReader implements PullSecretCredentials {
       BiFunction<String, String, Optional<SlimPod>> pods,
       Duration ttl,
       Clock clock) {
+    this(client, pods, ttl, clock, LOG::warn);
+  }
+
+  /** As the public constructor, with the warnings going to {@code warnings} instead of the log. */
+  PullSecretReader(
+      ApiClient client,
+      BiFunction<String, String, Optional<SlimPod>> pods,
+      Duration ttl,
+      Clock clock,
+      Consumer<String> warnings) {
     this.core = new CoreV1Api(client);
     this.pods = requireNonNull(pods, "pods");
     this.ttl = requireNonNull(ttl, "ttl");
     this.clock = requireNonNull(clock, "clock");
+    this.warnings = requireNonNull(warnings, "warnings");
+    this.nextSweep = new AtomicReference<>(clock.instant().plus(ttl));
+  }
+
+  /**
+   * How many secrets, service accounts and problems are remembered.
+   *
+   * @return the count
+   */
+  int remembered() {
+    return secrets.size() + serviceAccounts.size() + warned.size();
   }
 
   @Override
   public LookupCredentials credentialsFor(RunningContainer container) {
+    sweep(clock.instant());
     Optional<SlimPod> found = pods.apply(container.namespace(), container.pod());
     if (found.isEmpty()) {
       return LookupCredentials.none();
@@ -105,6 +148,7 @@ public final class PullSecretReader implements PullSecretCredentials {
               ? List.of()
               : refs.stream().map(V1LocalObjectReference::getName).filter(n -> n != null).toList();
         },
+        names -> true,
         List.of(),
         "service account " + key);
   }
@@ -115,6 +159,7 @@ public final class PullSecretReader implements PullSecretCredentials {
         secrets,
         key,
         () -> toDockerConfig(core.readNamespacedSecret(name, namespace).execute(), key, pod),
+        Optional::isPresent,
         Optional.empty(),
         "secret " + key + " (an image pull secret of pod " + pod + ")");
   }
@@ -146,17 +191,29 @@ public final class PullSecretReader implements PullSecretCredentials {
     return Optional.empty();
   }
 
-  /** A value read at most {@code ttl} ago, or read now; the stale or default value on failure. */
+  /**
+   * A value read at most {@code ttl} ago, or read now; the stale or default value on failure. A
+   * read giving a {@code usable} value ends the problem warned about for that key, if any.
+   */
   private <T> T fresh(
-      Map<String, Cached<T>> cache, String key, Read<T> read, T absent, String what) {
+      Map<String, Cached<T>> cache,
+      String key,
+      Read<T> read,
+      Predicate<T> usable,
+      T absent,
+      String what) {
     Instant now = clock.instant();
     Cached<T> cached = cache.get(key);
-    if (cached != null && cached.readAt().plus(ttl).isAfter(now)) {
-      return cached.value();
+    if (cached != null && cached.readAt.plus(ttl).isAfter(now)) {
+      cached.usedAt = now;
+      return cached.value;
     }
     try {
       T value = read.read();
       cache.put(key, new Cached<>(value, now));
+      if (usable.test(value)) {
+        warned.remove(key);
+      }
       return value;
     } catch (ApiException e) {
       if (e.getCode() == 404) {
@@ -176,14 +233,34 @@ public final class PullSecretReader implements PullSecretCredentials {
                       + " namespace, or switch pull-secret auth off"
                   : "")
               + (cached != null ? "; the copy read before is used" : ""));
-      return cached != null ? cached.value() : absent;
+      if (cached == null) {
+        return absent;
+      }
+      cached.usedAt = now;
+      return cached.value;
     }
   }
 
+  /** Logs a problem with a key unless it was logged since the key was last read successfully. */
   private void warnOnce(String key, String message) {
-    if (warned.add(key)) {
-      LOG.warn(message);
+    if (warned.put(key, clock.instant()) == null) {
+      warnings.accept(message);
     }
+  }
+
+  /**
+   * Forgets, at most once per ttl, what was not used for twice the ttl: the secrets and service
+   * accounts of namespaces that are gone or no longer watched would otherwise stay forever.
+   */
+  private void sweep(Instant now) {
+    Instant due = nextSweep.get();
+    if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(ttl))) {
+      return;
+    }
+    Instant unusedSince = now.minus(ttl.multipliedBy(2));
+    secrets.values().removeIf(c -> !c.usedAt.isAfter(unusedSince));
+    serviceAccounts.values().removeIf(c -> !c.usedAt.isAfter(unusedSince));
+    warned.values().removeIf(seen -> !seen.isAfter(unusedSince));
   }
 
   @FunctionalInterface

@@ -2,6 +2,7 @@ package io.inspectr.k8s.state;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Utf8;
 import io.inspectr.core.alert.AlertState;
 import io.inspectr.core.alert.AlertStateCodec;
 import io.inspectr.core.spi.ResultStore;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * Keeps the alert state in a ConfigMap, so that a daemon in a cluster survives restarts without a
  * volume. The state is {@link AlertStateCodec} text, gzipped into {@code binaryData} (typically a
  * tenth of its text size), which keeps thousands of results well under the 1 MiB a ConfigMap may
- * hold; a state that would not fit fails with a message that says so, and the stored one stays.
+ * hold; a state that would not fit, together with any other keys kept in the ConfigMap, fails with
+ * a message that says so, and the stored one stays.
  *
  * <p>Updates are optimistic: read the ConfigMap and its {@code resourceVersion}, apply the change,
  * write it back with that version; when another writer got there first the API server answers
@@ -97,13 +99,14 @@ public final class ConfigMapResultStore implements ResultStore {
       V1ConfigMap current = read();
       AlertState next = change.apply(current == null ? AlertState.empty() : decode(current));
       byte[] payload = encode(next);
+      V1ConfigMap written = build(current, payload);
+      requireFits(written, next, payload.length);
       try {
         if (current == null) {
-          api().createNamespacedConfigMap(settings.namespace(), build(null, payload)).execute();
+          api().createNamespacedConfigMap(settings.namespace(), written).execute();
         } else {
           api()
-              .replaceNamespacedConfigMap(
-                  settings.name(), settings.namespace(), build(current, payload))
+              .replaceNamespacedConfigMap(settings.name(), settings.namespace(), written)
               .execute();
         }
         return next;
@@ -183,7 +186,7 @@ public final class ConfigMapResultStore implements ResultStore {
     }
   }
 
-  private byte[] encode(AlertState state) throws StateStoreException {
+  private static byte[] encode(AlertState state) {
     byte[] text = AlertStateCodec.encode(state).getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length / 8 + 64);
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
@@ -191,26 +194,56 @@ public final class ConfigMapResultStore implements ResultStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] payload = bytes.toByteArray();
-    if (payload.length + DATA_KEY.length() > MAX_BYTES) {
-      throw new StateStoreException(
-          ID,
-          "Tried to store the alert state ("
-              + state.delivered().size()
-              + " results, "
-              + text.length
-              + " bytes, "
-              + payload.length
-              + " gzipped) in ConfigMap "
-              + where()
-              + " but a ConfigMap holds at most "
-              + MAX_BYTES
-              + " bytes; the stored state was kept. Perhaps you should use the file state store on"
-              + " a persistent volume, or watch fewer namespaces or clusters from one instance",
-          false,
-          null);
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Fails before the write when the ConfigMap as it will be written, the other keys somebody keeps
+   * in it included, exceeds what the API server accepts (which would refuse it with an unclear
+   * {@code 422}).
+   */
+  private void requireFits(V1ConfigMap written, AlertState state, int payloadBytes)
+      throws StateStoreException {
+    long total = size(written);
+    if (total <= MAX_BYTES) {
+      return;
     }
-    return payload;
+    long others = total - payloadBytes - Utf8.encodedLength(DATA_KEY);
+    throw new StateStoreException(
+        ID,
+        "Tried to store the alert state ("
+            + state.delivered().size()
+            + " results, "
+            + payloadBytes
+            + " bytes gzipped) in ConfigMap "
+            + where()
+            + (others > 0 ? ", whose other keys take " + others + " bytes," : "")
+            + " but a ConfigMap holds at most "
+            + MAX_BYTES
+            + " bytes, keys and values together; the stored state was kept. Perhaps you should"
+            + (others > 0 ? " keep inspectr's ConfigMap for inspectr alone, or" : "")
+            + " use the file state store on a persistent volume, or watch fewer namespaces or"
+            + " clusters from one instance",
+        false,
+        null);
+  }
+
+  /** The bytes of every key and value in {@code data} and {@code binaryData}. */
+  private static long size(V1ConfigMap map) {
+    long total = 0;
+    if (map.getData() != null) {
+      for (Map.Entry<String, String> e : map.getData().entrySet()) {
+        total += Utf8.encodedLength(e.getKey());
+        total += e.getValue() == null ? 0 : Utf8.encodedLength(e.getValue());
+      }
+    }
+    if (map.getBinaryData() != null) {
+      for (Map.Entry<String, byte[]> e : map.getBinaryData().entrySet()) {
+        total += Utf8.encodedLength(e.getKey());
+        total += e.getValue() == null ? 0 : e.getValue().length;
+      }
+    }
+    return total;
   }
 
   private StateStoreException failure(String action, ApiException e) {

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Tests change state with {@link #apply}/{@link #remove} (as controllers would) and inject
  * faults: {@link #expireContinueTokens()}, {@link #expireWatches()}, {@link #failNext}, {@link
- * #beforeNext}. Thread-safe. Stops on {@link #close()}.
+ * #failAlways}, {@link #beforeNext}. Thread-safe. Stops on {@link #close()}.
  */
 public final class FakeApiServer implements AutoCloseable {
   private final HttpServer http;
@@ -60,7 +60,8 @@ public final class FakeApiServer implements AutoCloseable {
   record Event(
       long rv, String resource, String type, @Nullable JsonObject before, JsonObject after) {}
 
-  private record Fault(String method, String pathPart, int status, @Nullable Runnable action) {}
+  private record Fault(
+      String method, String pathPart, int status, @Nullable Runnable action, boolean always) {}
 
   private record GeneratedPods(int count, IntFunction<String> json) {}
 
@@ -204,8 +205,20 @@ public final class FakeApiServer implements AutoCloseable {
    */
   public void failNext(String method, String pathPart, int status, int times) {
     for (int i = 0; i < times; i++) {
-      faults.add(new Fault(method, pathPart, status, null));
+      faults.add(new Fault(method, pathPart, status, null, false));
     }
+  }
+
+  /**
+   * Answers every request from now on whose method and path match with {@code status}, as a missing
+   * RBAC grant does.
+   *
+   * @param method e.g. {@code GET}
+   * @param pathPart a part of the path and query, e.g. {@code /replicasets/}
+   * @param status e.g. {@code 403}
+   */
+  public void failAlways(String method, String pathPart, int status) {
+    faults.add(new Fault(method, pathPart, status, null, true));
   }
 
   /**
@@ -216,7 +229,7 @@ public final class FakeApiServer implements AutoCloseable {
    * @param action what to do
    */
   public void beforeNext(String method, String pathPart, Runnable action) {
-    faults.add(new Fault(method, pathPart, 0, action));
+    faults.add(new Fault(method, pathPart, 0, action, false));
   }
 
   /**
@@ -270,7 +283,9 @@ public final class FakeApiServer implements AutoCloseable {
       String line = method + " " + raw + (query == null ? "" : "?" + query);
       requests.add(line);
       for (Fault f : faults) {
-        if (f.method.equals(method) && line.contains(f.pathPart) && faults.remove(f)) {
+        if (f.method.equals(method)
+            && line.contains(f.pathPart)
+            && (f.always || faults.remove(f))) {
           if (f.action != null) {
             f.action.run();
           } else {

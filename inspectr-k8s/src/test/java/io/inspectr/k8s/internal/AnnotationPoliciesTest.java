@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AnnotationPoliciesTest {
   private static ContainerPolicy policy(Map<String, String> annotations, String container) {
-    return AnnotationPolicies.policyFor(annotations, container, "shop/web-1");
+    return AnnotationPolicies.policyFor(annotations, container);
   }
 
   @Test
@@ -81,10 +81,16 @@ class AnnotationPoliciesTest {
             w ->
                 assertThat(w)
                     .contains(
-                        "inspectr.io/pin/app was 'sideways'",
+                        "inspectr.io/pin/app (for container app only) was 'sideways'",
                         "major, minor or none",
-                        "shop/web-1",
                         "default is used"));
+    assertThat(p.warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains(
+                        "inspectr.io/include-tags (for every container of the pod) was '(['",
+                        "valid regular expression"));
   }
 
   @Test

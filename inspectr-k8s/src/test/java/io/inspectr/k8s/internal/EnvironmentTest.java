@@ -36,6 +36,17 @@ class EnvironmentTest {
   }
 
   @Test
+  void outsideAPodTheHostNameIsNoPodName() {
+    Map<String, String> local = Map.of("HOSTNAME", "laptop");
+
+    assertThat(new Environment(local, dir, dir).podName())
+        .as("every process on the machine shares the host name")
+        .isEmpty();
+    assertThat(new Environment(Map.of("HOSTNAME", "laptop", "POD_NAME", "p-1"), dir, dir).podName())
+        .contains("p-1");
+  }
+
+  @Test
   void podNamespaceVariableWinsOverTheFile() throws Exception {
     Files.writeString(dir.resolve("namespace"), "from-file");
 

@@ -10,9 +10,11 @@ import io.inspectr.core.result.ResultKey;
 import io.inspectr.core.result.Workload;
 import io.inspectr.core.spi.StateStoreException;
 import io.inspectr.k8s.fake.FakeApiServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -159,6 +161,31 @@ class ConfigMapResultStoreIT {
         .hasMessageContaining("at most 1048576 bytes")
         .hasMessageContaining("file state store");
     assertThat(store.load().delivered()).containsOnlyKeys(key("web"));
+  }
+
+  @Test
+  void countsTheConfigMapsOtherKeysAgainstTheLimit() throws Exception {
+    // Somebody keeps other things in the same ConfigMap: half a MiB of text and half of bytes.
+    String half = "x".repeat(ConfigMapResultStore.MAX_BYTES / 2);
+    server.apply(
+        "configmaps",
+        "{\"metadata\":{\"name\":\"inspectr-state\",\"namespace\":\"inspectr\"},"
+            + "\"data\":{\"notes\":\""
+            + half
+            + "\"},\"binaryData\":{\"blob\":\""
+            + Base64.getEncoder().encodeToString(half.getBytes(StandardCharsets.UTF_8))
+            + "\"}}");
+    ConfigMapResultStore store = store(SETTINGS);
+
+    assertThatThrownBy(() -> store.update(s -> s.withDelivered(key("web"), "slack", "1")))
+        .isInstanceOfSatisfying(
+            StateStoreException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessageContaining("1 results")
+        .hasMessageContaining("other keys")
+        .hasMessageContaining("at most 1048576 bytes");
+    assertThat(server.requests("PUT", "/configmaps/inspectr-state"))
+        .as("nothing the API server would refuse is sent")
+        .isZero();
   }
 
   @Test
