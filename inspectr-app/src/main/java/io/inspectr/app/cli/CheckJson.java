@@ -68,7 +68,15 @@ final class CheckJson {
       node.put("error", check.error());
       return node;
     }
-    Upgrades upgrades = check.upgrades();
+    putUpgrades(node, check.upgrades());
+    return node;
+  }
+
+  /**
+   * The upgrade fields {@code check} and {@code scan} share: {@code "current", "upgrades",
+   * "newest": {"patch", "minor", "major"}, "behind"} ({@code null} when not a version).
+   */
+  static void putUpgrades(ObjectNode node, Upgrades upgrades) {
     node.put("current", upgrades.running());
     ArrayNode list = node.putArray("upgrades");
     upgrades.upgrades().forEach(list::add);
@@ -81,7 +89,6 @@ final class CheckJson {
     } else {
       node.putNull("behind");
     }
-    return node;
   }
 
   private static ObjectNode reference(ImageReference reference) {

@@ -2,7 +2,6 @@ package io.inspectr.app.cli;
 
 import io.inspectr.core.version.Upgrades;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The text form of {@code inspectr check}: a table, then every upgrade per image. */
@@ -14,15 +13,14 @@ final class CheckTable {
   private CheckTable() {}
 
   static void render(List<ImageCheck> checks, PrintWriter out, PrintWriter err) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
+    TextTable table = new TextTable(HEADER);
     for (ImageCheck check : checks) {
       if (check.error() != null) {
         err.println("inspectr check: " + check.input() + ": " + check.error());
         continue;
       }
       Upgrades u = check.upgrades();
-      rows.add(
+      table.add(
           List.of(
               check.reference().familiar(),
               orNone(u.running()),
@@ -31,8 +29,8 @@ final class CheckTable {
               orNone(u.newestMajor()),
               u.versioned() ? Integer.toString(u.behind()) : "not a version"));
     }
-    if (rows.size() > 1) {
-      printTable(rows, out);
+    if (!table.isEmpty()) {
+      table.printText(out);
     }
     for (ImageCheck check : checks) {
       if (check.error() == null && check.upgrades().isOutdated()) {
@@ -58,26 +56,6 @@ final class CheckTable {
     }
     out.flush();
     err.flush();
-  }
-
-  private static void printTable(List<List<String>> rows, PrintWriter out) {
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i);
-        line.append(cell);
-        if (i < row.size() - 1) {
-          line.append(" ".repeat(widths[i] - cell.length() + 2));
-        }
-      }
-      out.println(line);
-    }
   }
 
   private static String orNone(String value) {

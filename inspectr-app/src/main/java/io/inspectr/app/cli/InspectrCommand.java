@@ -11,12 +11,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = InspectrCommand.Version.class,
     description = "Finds outdated container images and tells people about them.",
-    subcommands = {CheckCommand.class, NotifyTestCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ScanCommand.class,
+      NotifyTestCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:fine", "2:usage, input or configuration error", "3:runtime failure"})
 public final class InspectrCommand implements Runnable {
   /** Everything fine. */
   public static final int EXIT_OK = 0;
+
+  /** Outdated images found and the caller asked to fail on them. */
+  public static final int EXIT_OUTDATED = 1;
 
   /** Bad usage, bad input or bad configuration. */
   public static final int EXIT_USAGE = 2;
