@@ -63,6 +63,25 @@ class RunnableJarIT {
   }
 
   @Test
+  void scanRunsFromTheJarAndNamesAClusterItCannotReach() throws Exception {
+    Path kubeconfig = dir.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        "apiVersion: v1\nkind: Config\ncurrent-context: x\n"
+            + "clusters:\n- {name: x, cluster: {server: 'http://127.0.0.1:1'}}\n"
+            + "contexts:\n- {name: x, context: {cluster: x, user: u}}\n"
+            + "users:\n- {name: u, user: {token: t}}\n");
+
+    Result result = java("scan", "--kubeconfig", kubeconfig.toString(), "--sync-timeout", "2s");
+    Result missing = java("scan", "--kubeconfig", dir.resolve("absent").toString());
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("cluster x: its pods could not be listed within 2s");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("is not a file");
+  }
+
+  @Test
   void printsItsVersion() throws Exception {
     Result result = java("--version");
 

@@ -103,6 +103,11 @@ final class ScanCommand implements Callable<Integer> {
     RegistryRouter router;
     Duration timeout;
     List<ClusterConnection> clusters;
+    if (kubeconfig != null && !java.nio.file.Files.isRegularFile(kubeconfig)) {
+      err.println(
+          "inspectr scan: --kubeconfig " + kubeconfig + " is not a file: give a kubeconfig");
+      return InspectrCommand.EXIT_USAGE;
+    }
     try {
       timeout = ConfigReader.parseDuration(syncTimeout);
       List<String> registryIds = new ArrayList<>();
