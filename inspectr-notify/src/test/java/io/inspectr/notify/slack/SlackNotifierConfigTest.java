@@ -35,7 +35,11 @@ class SlackNotifierConfigTest {
     assertThat(HttpOptions.defaults())
         .isEqualTo(
             new HttpOptions(
-                Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(60), 3));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(60),
+                3,
+                Duration.ofMinutes(10)));
     assertThat(read(Map.of("webhook-url", "https://x.example/h", "username", "-")).username())
         .isNull();
   }
