@@ -6,6 +6,7 @@ import io.inspectr.core.config.ConfigReader;
 import io.inspectr.core.config.PluginConfig;
 import io.inspectr.core.config.Secret;
 import io.inspectr.notify.HttpOptions;
+import io.inspectr.notify.internal.SecretUrls;
 import io.inspectr.notify.slack.SlackNotifierConfig;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public record JiraNotifierConfig(
   /** Default of {@code issue-type}. */
   public static final String DEFAULT_ISSUE_TYPE = "Task";
 
+  private static final String SIGN_IN_INSTEAD =
+      "set user and password (or email and api-token, or pat) instead";
+
   /** Default of {@code labels}. */
   public static final List<String> DEFAULT_LABELS = List.of("inspectr");
 
@@ -90,8 +94,8 @@ public record JiraNotifierConfig(
    */
   public static JiraNotifierConfig from(PluginConfig config) {
     ConfigReader read = new ConfigReader(config);
-    Optional<URI> url = read.url("url", true);
-    Optional<URI> browse = read.url("browse-url", false);
+    Optional<URI> url = SecretUrls.url(read, "url", true, SIGN_IN_INSTEAD);
+    Optional<URI> browse = SecretUrls.url(read, "browse-url", false, SIGN_IN_INSTEAD);
     Optional<JiraParams> params = JiraParams.read(read, "params");
     // A broken params already has its problem; do not also report what it would have given.
     boolean paramsBroken = params.isEmpty() && read.optional("params").isPresent();

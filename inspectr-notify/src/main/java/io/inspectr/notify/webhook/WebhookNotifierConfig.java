@@ -71,7 +71,11 @@ public record WebhookNotifierConfig(
    */
   public static WebhookNotifierConfig from(PluginConfig config) {
     ConfigReader read = new ConfigReader(config);
-    Optional<Secret> url = SecretUrls.read(read, "url");
+    Optional<Secret> url =
+        SecretUrls.read(
+            read,
+            "url",
+            "put the credentials into a header instead, e.g. headers.Authorization: Basic ...");
     if (read.optional("url").isEmpty()) {
       read.problem("url", null, "it must be set to the receiver's http or https URL");
     }

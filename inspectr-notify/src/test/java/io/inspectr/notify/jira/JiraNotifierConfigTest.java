@@ -140,4 +140,24 @@ class JiraNotifierConfigTest {
         .hasMessageContaining("Jira Cloud does not accept personal access tokens")
         .hasMessageContaining("JIRA labels must not contain spaces");
   }
+
+  @Test
+  void aUrlWithUserInfoIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "url",
+                    "https://jdoe:hunter2@jira.example.com/jira",
+                    "params",
+                    "jdoe|pw|OPS|Task",
+                    "browse-url",
+                    "https://jdoe:hunter2@jira.example.com"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("Invalid configuration, 2 problems:")
+        .hasMessageContaining(
+            "url was 'https://****@jira.example.com/jira' but it must not hold a user name or"
+                + " password")
+        .hasMessageContaining("set user and password")
+        .hasMessageNotContaining("hunter2");
+  }
 }

@@ -74,4 +74,26 @@ class SlackNotifierConfigTest {
         .hasMessageContaining("set either webhook-id or webhook-url, not both")
         .hasMessageNotContaining("s3cr3t");
   }
+
+  @Test
+  void aWebhookWithUserInfoIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(
+            () ->
+                read(Map.of("webhook-url", "https://bot:p4ssw0rd@hooks.slack.com/services/T/B/X")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("webhook-url was '****' but it must not hold a user name or password")
+        .hasMessageNotContaining("p4ssw0rd");
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "webhook-id",
+                        "T1/B2/x",
+                        "webhook-base-url",
+                        "https://bot:p4ssw0rd@hooks.slack-gov.com/services/")))
+        .hasMessageContaining(
+            "webhook-base-url was 'https://****@hooks.slack-gov.com/services/' but it must not"
+                + " hold a user name or password")
+        .hasMessageNotContaining("p4ssw0rd");
+  }
 }

@@ -43,4 +43,13 @@ class WebhookNotifierConfigTest {
         .hasMessageContaining("signature-header was 'X Sig'")
         .hasMessageNotContaining("t0k");
   }
+
+  @Test
+  void aUrlWithUserInfoIsRejectedWithoutShowingItAndPointsToTheAuthorizationHeader() {
+    assertThatThrownBy(() -> read(Map.of("url", "https://bot:p4ss@w0rd@hooks.example.com/in")))
+        .hasMessageContaining("url was '****' but it must not hold a user name or password")
+        .hasMessageContaining("headers.Authorization")
+        .hasMessageNotContaining("p4ss")
+        .hasMessageNotContaining("w0rd");
+  }
 }
