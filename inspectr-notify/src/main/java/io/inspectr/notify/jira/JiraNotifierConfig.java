@@ -11,8 +11,10 @@ import io.inspectr.notify.slack.SlackNotifierConfig;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +60,10 @@ public record JiraNotifierConfig(
 
   private static final String SIGN_IN_INSTEAD =
       "set user and password (or email and api-token, or pat) instead";
+
+  /** UI names and ids of the fields inspectr fills itself, lowercase. */
+  private static final Set<String> OWN_FIELD_NAMES =
+      Set.of("summary", "description", "project", "issuetype", "issue type");
 
   /** Default of {@code labels}. */
   public static final List<String> DEFAULT_LABELS = List.of("inspectr");
@@ -123,6 +129,7 @@ public record JiraNotifierConfig(
             .map(text -> JiraParams.fields(read, "fields", text))
             .or(() -> params.map(JiraParams::fields))
             .orElse(Map.of());
+    rejectOwnFields(read, read.optional("fields").isPresent() ? "fields" : "params", fields);
     List<String> labels =
         read.optional("labels").isPresent() ? read.list("labels") : DEFAULT_LABELS;
     for (String label : labels) {
@@ -148,6 +155,24 @@ public record JiraNotifierConfig(
         legacyCluster,
         slack,
         http);
+  }
+
+  /**
+   * Records a problem for every configured field that inspectr fills itself: a configured summary,
+   * description, project or issue type would replace inspectr's. (Labels join inspectr's own.)
+   */
+  private static void rejectOwnFields(ConfigReader read, String key, Map<String, String> fields) {
+    for (String name : fields.keySet()) {
+      if (OWN_FIELD_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+        read.problem(
+            key,
+            key.equals("params") ? Secret.MASK : read.optional(key).orElse(""),
+            "its field '"
+                + name
+                + "' is filled by inspectr itself (summary, description, project and issue type"
+                + " cannot be configured); remove it");
+      }
+    }
   }
 
   private static JiraCredentials credentials(

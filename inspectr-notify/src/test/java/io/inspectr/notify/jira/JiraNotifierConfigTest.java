@@ -142,6 +142,33 @@ class JiraNotifierConfigTest {
   }
 
   @Test
+  void fieldsThatInspectrFillsItselfAreRejectedByName() {
+    assertThatThrownBy(
+            () -> read("params", "jdoe|s3cret|OPS|Task|Summary:x,Team:Platform,Description:y"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("Invalid configuration, 2 problems:")
+        .hasMessageContaining("params was '****' but its field 'Summary' is filled by inspectr")
+        .hasMessageContaining("its field 'Description' is filled by inspectr")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "user",
+                    "jdoe",
+                    "password",
+                    "pw",
+                    "project",
+                    "OPS",
+                    "fields",
+                    "Issue Type:Bug,project:INFRA"))
+        .hasMessageContaining("its field 'Issue Type' is filled by inspectr")
+        .hasMessageContaining("its field 'project' is filled by inspectr");
+    assertThat(read("params", "jdoe|s3cret|OPS|Task|Labels:k8s;platform").fields())
+        .as("labels join inspectr's own")
+        .containsExactly(Map.entry("Labels", "k8s;platform"));
+  }
+
+  @Test
   void aUrlWithUserInfoIsRejectedWithoutShowingIt() {
     assertThatThrownBy(
             () ->

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inspectr.core.config.PluginConfig;
 import io.inspectr.core.result.InspectrResult;
+import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
 import io.inspectr.notify.testing.FakeJira;
@@ -69,15 +70,20 @@ class JiraNotifierIT {
   @ValueSource(booleans = {false, true})
   void firstRunCreatesOneIssuePerKeyAndTheSameFindingsAgainChangeNothing(boolean cloud)
       throws Exception {
+    DeliveryReport first;
     try (JiraNotifier notifier = notifier(cloud, Map.of())) {
-      DeliveryReport first = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
-      DeliveryReport again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
-
-      assertThat(first.outcomes().values())
-          .allSatisfy(o -> assertThat(o.detail()).startsWith("created OPS-"));
-      assertThat(again.outcomes().values())
-          .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
+      first = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
     }
+    // A fresh notifier, as after a restart: only JIRA's search can find the issues now.
+    DeliveryReport again;
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
+    }
+
+    assertThat(first.outcomes().values())
+        .allSatisfy(o -> assertThat(o.detail()).startsWith("created OPS-"));
+    assertThat(again.outcomes().values())
+        .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
     assertThat(jira.violations()).isEmpty();
     assertThat(jira.issues()).hasSize(2);
     FakeJira.Issue issue =
@@ -197,6 +203,8 @@ class JiraNotifierIT {
     List<InspectrResult> five = Reports.many(5);
     try (JiraNotifier notifier = notifier(cloud, Map.of())) {
       notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
+    }
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
       DeliveryReport again =
           notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
       assertThat(again.outcomes().values())
@@ -306,5 +314,160 @@ class JiraNotifierIT {
       assertThat(report.allDelivered()).isTrue();
     }
     assertThat(jira.issues()).isEmpty();
+  }
+
+  private DeliveryReport deliverFresh(Map<String, String> extra, InspectrResult... findings)
+      throws Exception {
+    try (JiraNotifier notifier = notifier(false, extra)) {
+      return notifier.deliver(Reports.newFindings(findings));
+    }
+  }
+
+  private static String issueKey(DeliveryReport report, InspectrResult finding) {
+    return report.outcomes().get(finding.key()).detail().replaceAll(".*(OPS-\\d+).*", "$1");
+  }
+
+  @Test
+  void configuredLabelsJoinInspectrsOwnSoThatAfterARestartTheIssueIsFoundAgain() throws Exception {
+    Map<String, String> labels =
+        Map.of("params", USER + "|" + PASSWORD + "|OPS|Task|Team:Platform,Labels:k8s;platform");
+    DeliveryReport first = deliverFresh(labels, web("1.25.4"));
+    DeliveryReport again = deliverFresh(labels, web("1.25.4"));
+
+    assertThat(first.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("created OPS-1"));
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("OPS-1 already mentions every upgrade"));
+    assertThat(jira.issues())
+        .singleElement()
+        .satisfies(
+            issue ->
+                assertThat(issue.labels())
+                    .contains("inspectr", "k8s", "platform")
+                    .anyMatch(l -> l.matches("inspectr-[0-9a-f]{16}")));
+    assertThat(jira.violations()).isEmpty();
+  }
+
+  @Test
+  void aForbiddenOrVanishedIssueFailsOnlyItsOwnFinding() throws Exception {
+    InspectrResult one = Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1");
+    InspectrResult two = Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1");
+    InspectrResult three =
+        Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1");
+    DeliveryReport first = deliverFresh(Map.of(), one, two, three);
+    jira.failIssue(
+        issueKey(first, one), 403, "You do not have the permission to comment on this issue.");
+    jira.failIssue(
+        issueKey(first, two), 404, "Issue does not exist or you do not have permission to see it.");
+
+    DeliveryReport second =
+        deliverFresh(
+            Map.of(),
+            Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1", "1.0.2"));
+
+    assertThat(second.outcomes().get(one.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+              assertThat(o.detail())
+                  .contains("HTTP 403", issueKey(first, one), "permission")
+                  .doesNotContain("inspectr.notify.jira.url");
+            });
+    assertThat(second.outcomes().get(two.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+              assertThat(o.detail())
+                  .contains("HTTP 404", issueKey(first, two), "deleted or moved")
+                  .doesNotContain("inspectr.notify.jira.url");
+            });
+    assertThat(second.outcomes().get(three.key()).detail())
+        .isEqualTo("commented on " + issueKey(first, three));
+  }
+
+  @Test
+  void findingsNotTriedAfterJiraFailedAsAWholeAreOfferedAgain() throws Exception {
+    InspectrResult one = Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1");
+    InspectrResult two = Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1");
+    InspectrResult three =
+        Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1");
+    DeliveryReport first = deliverFresh(Map.of(), one, three, two);
+    // The account was locked while inspectr worked: JIRA refuses it from the second issue on.
+    jira.failIssue(issueKey(first, three), 401, "You are not authenticated.");
+
+    DeliveryReport second =
+        deliverFresh(
+            Map.of(),
+            one,
+            Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1", "1.0.2"));
+
+    assertThat(second.outcomes().get(one.key()).isDelivered()).isTrue();
+    assertThat(second.outcomes().get(three.key()).status())
+        .isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+    assertThat(second.outcomes().get(two.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.RETRYABLE_FAILURE);
+              assertThat(o.detail()).startsWith("Not sent because an earlier request failed");
+            });
+    assertThat(jira.count("GET", issueKey(first, two) + "/comment")).isZero();
+  }
+
+  @ParameterizedTest(name = "label edit answered {0}")
+  @ValueSource(ints = {400, 403})
+  void anIssueOfTheGoToolThatCannotBeLabelledIsCommentedAnywayAndFoundAgainBySummary(int status)
+      throws Exception {
+    jira = new FakeJira(false, BASIC);
+    String old =
+        jira.seed(
+            "inspectr upgrade [image]: nginx [project]: acme-gce [cluster]: prod [pod]: frontend-v2 [container]: nginx",
+            "{code}\nNamespace: web\nUpgrades: 1.25.4\nVersion: 1.25.3\n{code}");
+    jira.rejectLabelEdits(
+        status, "Field 'labels' cannot be set. It is not on the appropriate screen, or unknown.");
+
+    DeliveryReport first = deliverFresh(Map.of(), web("1.25.4", "1.26.0"));
+    DeliveryReport again = deliverFresh(Map.of(), web("1.25.4", "1.26.0"));
+
+    assertThat(first.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("commented on " + old));
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo(old + " already mentions every upgrade"));
+    assertThat(jira.issues()).singleElement().satisfies(i -> assertThat(i.comments()).hasSize(1));
+    assertThat(jira.count("POST", "/issue")).isZero();
+  }
+
+  @ParameterizedTest(name = "cloud={0}")
+  @ValueSource(booleans = {false, true})
+  void withoutDescriptionOnTheCreateScreenTheDetailsBecomeTheFirstComment(boolean cloud)
+      throws Exception {
+    jira = new FakeJira(cloud, BASIC);
+    jira.descriptionOnScreen(false);
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0")));
+    }
+    DeliveryReport again;
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0")));
+    }
+
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("OPS-1 already mentions every upgrade"));
+    assertThat(jira.violations()).isEmpty();
+    assertThat(jira.issues())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.description().isMissingNode()).isTrue();
+              assertThat(issue.comments()).hasSize(1);
+              assertThat(issue.comments().get(0).toString()).contains("Upgrades: 1.25.4, 1.26.0");
+            });
   }
 }
