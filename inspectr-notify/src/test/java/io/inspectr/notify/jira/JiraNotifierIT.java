@@ -10,11 +10,14 @@ import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
 import io.inspectr.notify.testing.FakeJira;
+import io.inspectr.notify.testing.FakeResponse;
 import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.testing.RecordedRequest;
 import io.inspectr.notify.testing.Reports;
 import io.inspectr.notify.testing.TestClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -99,10 +102,14 @@ class JiraNotifierIT {
     assertThat(jira.count("POST", "/comment")).isZero();
     assertThat(jira.count("PUT", "")).isZero();
     assertThat(slack.accepted())
-        .extracting(m -> m.path("text").asText())
-        .containsExactlyInAnyOrder(
-            "just created " + jira.url() + "/browse/OPS-1",
-            "just created " + jira.url() + "/browse/OPS-2");
+        .as("the links of one delivery travel together")
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.path("text").asText().split("\n"))
+                    .containsExactlyInAnyOrder(
+                        "just created " + jira.url() + "/browse/OPS-1",
+                        "just created " + jira.url() + "/browse/OPS-2"));
     if (cloud) {
       JsonNode doc = issue.description();
       assertThat(doc.path("type").asText()).isEqualTo("doc");
@@ -327,6 +334,12 @@ class JiraNotifierIT {
     return report.outcomes().get(finding.key()).detail().replaceAll(".*(OPS-\\d+).*", "$1");
   }
 
+  private List<String> linkLines() {
+    return slack.accepted().stream()
+        .flatMap(m -> Arrays.stream(m.path("text").asText().split("\n")))
+        .toList();
+  }
+
   @Test
   void configuredLabelsJoinInspectrsOwnSoThatAfterARestartTheIssueIsFoundAgain() throws Exception {
     Map<String, String> labels =
@@ -469,5 +482,57 @@ class JiraNotifierIT {
               assertThat(issue.comments()).hasSize(1);
               assertThat(issue.comments().get(0).toString()).contains("Upgrades: 1.25.4, 1.26.0");
             });
+  }
+
+  @Test
+  void theLinksOfOneDeliveryGoToSlackInAsFewMessagesAsItsLimitsAllow() throws Exception {
+    List<InspectrResult> many = Reports.many(150);
+    DeliveryReport report =
+        deliverFresh(Map.of("legacy-summary-search", "false"), many.toArray(InspectrResult[]::new));
+
+    assertThat(report.allDelivered()).isTrue();
+    assertThat(slack.violations()).isEmpty();
+    assertThat(slack.accepted())
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m.path("text").asText().length()).isLessThanOrEqualTo(4_000));
+    assertThat(linkLines())
+        .hasSize(150)
+        .doesNotHaveDuplicates()
+        .allSatisfy(l -> assertThat(l).matches("just created .*/browse/OPS-\\d+"));
+    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aRevokedLinkWebhookStopsTheLinksButNotTheIssues() throws Exception {
+    slack.enqueue(FakeResponse.of(404, "no_service"));
+    List<InspectrResult> many = Reports.many(150);
+    DeliveryReport report =
+        deliverFresh(Map.of("legacy-summary-search", "false"), many.toArray(InspectrResult[]::new));
+
+    assertThat(report.allDelivered()).isTrue();
+    assertThat(jira.issues()).hasSize(150);
+    assertThat(slack.requests()).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryStopsAtItsTimeBudgetAndOffersTheRestAgain() throws Exception {
+    jira = new FakeJira(false, BASIC);
+    // Every request takes a second of the test clock.
+    jira.onEveryRequest(() -> clock.advance(Duration.ofSeconds(1)));
+    List<InspectrResult> many = Reports.many(40);
+    DeliveryReport report =
+        deliverFresh(
+            Map.of("legacy-summary-search", "false", "max-delivery-time", "20s"),
+            many.toArray(InspectrResult[]::new));
+
+    Map<DeliveryOutcome.Status, Long> counts = Reports.countByStatus(report);
+    assertThat(counts.get(DeliveryOutcome.Status.DELIVERED))
+        .isPositive()
+        .isEqualTo(jira.count("POST", "/issue"));
+    assertThat(counts.get(DeliveryOutcome.Status.RETRYABLE_FAILURE)).isPositive();
+    assertThat(counts).doesNotContainKey(DeliveryOutcome.Status.PERMANENT_FAILURE);
+    assertThat(report.outcomes().values())
+        .filteredOn(o -> !o.isDelivered())
+        .allSatisfy(o -> assertThat(o.detail()).contains("max-delivery-time"));
   }
 }
