@@ -175,13 +175,16 @@ public record JiraNotifierConfig(
     }
   }
 
+  /**
+   * The credentials: the separate keys {@code user} / {@code email}, {@code password} / {@code
+   * api-token} / {@code pat} win over the user and password parts of {@code params}; only separate
+   * keys can conflict with each other.
+   */
   private static JiraCredentials credentials(
       ConfigReader read, @Nullable JiraParams params, JiraFlavour flavour, boolean paramsBroken) {
-    Optional<String> user =
-        read.optional("user").or(() -> Optional.ofNullable(params).map(JiraParams::user));
+    Optional<String> user = read.optional("user");
     Optional<String> email = read.optional("email");
-    Optional<Secret> password =
-        read.secret("password").or(() -> Optional.ofNullable(params).map(JiraParams::password));
+    Optional<Secret> password = read.secret("password");
     Optional<Secret> apiToken = read.secret("api-token");
     Optional<Secret> pat = read.secret("pat");
     int secrets =
@@ -205,8 +208,10 @@ public record JiraNotifierConfig(
       }
       return JiraCredentials.bearer(pat.get());
     }
-    Optional<String> who = user.or(() -> email);
-    Optional<Secret> secret = password.or(() -> apiToken);
+    Optional<JiraParams> legacy = Optional.ofNullable(params);
+    Optional<String> who = user.or(() -> email).or(() -> legacy.map(JiraParams::user));
+    Optional<Secret> secret =
+        password.or(() -> apiToken).or(() -> legacy.map(JiraParams::password));
     if (paramsBroken) {
       return JiraCredentials.basic(who.orElse(""), secret.orElse(Secret.of("")));
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inspectr.core.config.InvalidConfigurationException;
 import io.inspectr.core.config.PluginConfig;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +107,39 @@ class JiraNotifierConfigTest {
             List.of("jdoe||OPS|Task", "its part 2 (password) is empty"),
             List.of(
                 "jdoe|s3cret|OPS|Task|Team", "its field entry 'Team' must be 'Field Name:value'"),
-            List.of("jdoe|s3cret|OPS|Task|Team:a,Team:b", "it names the field 'Team' twice"))) {
+            List.of("jdoe|s3cret|OPS|Task|Team:a,Team:b", "it names the field 'Team' twice"),
+            List.of("jdoe|s3cret|OPS|Task|", "its part 5 (fields) is empty"),
+            List.of(
+                "jdoe|s3cret|OPS|Task|Team:a,,Story Points:3", "its field entry 2 of 3 is empty"),
+            List.of("jdoe|s3cret|OPS|Task|Team:a,", "its field entry 2 of 2 is empty"))) {
       assertThatThrownBy(() -> read("params", bad.get(0)))
           .as(bad.get(0))
           .isInstanceOf(InvalidConfigurationException.class)
           .hasMessageContaining("inspectr.notify.jira.params was '****' but " + bad.get(1))
           .hasMessageNotContaining("s3cret");
     }
+  }
+
+  @Test
+  void separateCredentialKeysWinOverTheUserAndPasswordOfParams() {
+    JiraNotifierConfig cloud =
+        read("params", "jdoe|pw|OPS|Task", "email", "bot@acme.example", "api-token", "tok");
+    JiraNotifierConfig email = read("params", "jdoe|pw|OPS|Task", "email", "bot@acme.example");
+    JiraNotifierConfig pat = read("params", "jdoe|pw|OPS|Task", "pat", "NjA4");
+
+    assertThat(cloud.credentials()).hasToString("basic auth as bot@acme.example");
+    assertThat(cloud.credentials().authorization().reveal())
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("bot@acme.example:tok".getBytes(StandardCharsets.UTF_8)));
+    assertThat(cloud.project()).isEqualTo("OPS");
+    assertThat(email.credentials().authorization().reveal())
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("bot@acme.example:pw".getBytes(StandardCharsets.UTF_8)));
+    assertThat(pat.credentials().authorization().reveal()).isEqualTo("Bearer NjA4");
   }
 
   @Test
