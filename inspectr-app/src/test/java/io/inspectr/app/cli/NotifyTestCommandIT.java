@@ -119,6 +119,25 @@ class NotifyTestCommandIT {
   }
 
   @Test
+  void aNotifierThatThrowsIsReportedAsFailedWithoutItsSecretAndTheOthersAreStillTested() {
+    Map<String, String> env = everything();
+    env.put("INSPECTR_NOTIFY_ACME_PAGER_TOKEN_TO_CRASH_WITH", "pgr-s3cr3t-t0ken");
+    int closedBefore = PagerNotifierProvider.CLOSED.get();
+
+    Run run = run(env, "notify-test");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .isEqualTo(
+            String.format(
+                "acme-pager   failed: unexpected IllegalStateException: the pager API refused the"
+                    + " token ****%njira         ok%nlog          ok%nslack        ok%n"
+                    + "webhook      ok%n4 of 5 notifiers succeeded.%n"));
+    assertThat(run.out() + run.err()).doesNotContain("pgr-s3cr3t-t0ken");
+    assertThat(PagerNotifierProvider.CLOSED.get()).isEqualTo(closedBefore + 1);
+  }
+
+  @Test
   void badConfigurationListsEveryProblemExitsTwoAndSendsNothing() {
     Map<String, String> env = everything();
     env.put("INSPECTR_JIRA_PARAMS", "bot|" + PASSWORD + "|OPS");
