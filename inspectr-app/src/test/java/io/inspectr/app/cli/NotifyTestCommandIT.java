@@ -9,10 +9,8 @@ import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.thirdparty.PagerNotifierProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +27,7 @@ class NotifyTestCommandIT {
   private static final String SLACK_ID = FakeSlack.PATH.substring("/services/".length());
 
   private final FakeSlack slack = new FakeSlack();
-  private final FakeJira jira =
-      new FakeJira(
-          false,
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(("bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+  private final FakeJira jira = new FakeJira(false, FakeJira.basic("bot", PASSWORD));
   private final FakeHttpServer webhook = new FakeHttpServer(r -> FakeResponse.of(204, ""));
 
   @TempDir Path dir;

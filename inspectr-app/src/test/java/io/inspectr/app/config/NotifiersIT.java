@@ -11,8 +11,6 @@ import io.inspectr.notify.jira.JiraNotifierConfig;
 import io.inspectr.notify.testing.FakeJira;
 import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.testing.Reports;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +25,7 @@ class NotifiersIT {
   private static final String SLACK_ID = FakeSlack.PATH.substring("/services/".length());
 
   private final FakeSlack slack = new FakeSlack();
-  private final FakeJira jira =
-      new FakeJira(
-          false,
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(("bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+  private final FakeJira jira = new FakeJira(false, FakeJira.basic("bot", PASSWORD));
   private final Map<String, NotifierProvider> providers =
       Notifiers.providers(NotifiersIT.class.getClassLoader());
 

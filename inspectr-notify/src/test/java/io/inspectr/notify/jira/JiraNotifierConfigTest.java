@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inspectr.core.config.InvalidConfigurationException;
 import io.inspectr.core.config.PluginConfig;
+import io.inspectr.notify.testing.FakeJira;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,16 +128,10 @@ class JiraNotifierConfigTest {
 
     assertThat(cloud.credentials()).hasToString("basic auth as bot@acme.example");
     assertThat(cloud.credentials().authorization().reveal())
-        .isEqualTo(
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString("bot@acme.example:tok".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(FakeJira.basic("bot@acme.example", "tok"));
     assertThat(cloud.project()).isEqualTo("OPS");
     assertThat(email.credentials().authorization().reveal())
-        .isEqualTo(
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString("bot@acme.example:pw".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(FakeJira.basic("bot@acme.example", "pw"));
     assertThat(pat.credentials().authorization().reveal()).isEqualTo("Bearer NjA4");
   }
 

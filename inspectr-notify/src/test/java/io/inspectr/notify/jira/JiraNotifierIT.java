@@ -15,10 +15,8 @@ import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.testing.RecordedRequest;
 import io.inspectr.notify.testing.Reports;
 import io.inspectr.notify.testing.TestClock;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JiraNotifierIT {
   static final String USER = "inspectr-bot";
   static final String PASSWORD = "Pa55w0rd!Secret";
-  static final String BASIC =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  static final String BASIC = FakeJira.basic(USER, PASSWORD);
 
   private final FakeSlack slack = new FakeSlack();
   private final TestClock clock = TestClock.standard();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,19 @@ public final class FakeJira implements AutoCloseable {
     this.cloud = cloud;
     this.authorization = authorization;
     this.server = new FakeHttpServer(this::answer);
+  }
+
+  /**
+   * The {@code Authorization} header of Basic authentication.
+   *
+   * @param user the user or email
+   * @param secret the password or API token
+   * @return {@code Basic <base64 of user:secret>}
+   */
+  public static String basic(String user, String secret) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
