@@ -7,19 +7,25 @@ import java.time.Duration;
 
 /**
  * How a notifier talks HTTP: timeouts, and how patient it is when a receiver asks it to slow down
- * ({@code 429} with {@code Retry-After}). Read from the keys {@code connect-timeout}, {@code
- * timeout}, {@code max-retry-after} and {@code max-rate-limit-retries} of a notifier's
- * configuration.
+ * ({@code 429} with {@code Retry-After}), and how long one delivery may take in all. Read from the
+ * keys {@code connect-timeout}, {@code timeout}, {@code max-retry-after}, {@code
+ * max-rate-limit-retries} and {@code max-delivery-time} of a notifier's configuration.
  *
  * @param connectTimeout how long to wait for a connection
  * @param timeout how long to wait for an answer once connected
  * @param maxRetryAfter the longest {@code Retry-After} inspectr waits before trying the same
  *     request again; a receiver asking for longer gets the request on a later cycle instead
  * @param maxRateLimitRetries how often one request is sent again after a {@code 429}
+ * @param maxDeliveryTime how long one delivery may take; after it nothing more is sent and what was
+ *     not delivered is offered again on a later cycle
  * @since 0.1
  */
 public record HttpOptions(
-    Duration connectTimeout, Duration timeout, Duration maxRetryAfter, int maxRateLimitRetries) {
+    Duration connectTimeout,
+    Duration timeout,
+    Duration maxRetryAfter,
+    int maxRateLimitRetries,
+    Duration maxDeliveryTime) {
 
   /** Default of {@code connect-timeout}. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,14 +39,23 @@ public record HttpOptions(
   /** Default of {@code max-rate-limit-retries}. */
   public static final int DEFAULT_MAX_RATE_LIMIT_RETRIES = 3;
 
+  /** Default of {@code max-delivery-time}. */
+  public static final Duration DEFAULT_MAX_DELIVERY_TIME = Duration.ofMinutes(10);
+
   /** Checks the parts. */
   public HttpOptions {
     requireNonNull(connectTimeout, "connectTimeout");
     requireNonNull(timeout, "timeout");
     requireNonNull(maxRetryAfter, "maxRetryAfter");
-    if (connectTimeout.isZero() || timeout.isZero()) {
+    requireNonNull(maxDeliveryTime, "maxDeliveryTime");
+    if (connectTimeout.isZero() || timeout.isZero() || maxDeliveryTime.isZero()) {
       throw new IllegalArgumentException(
-          "Timeouts must be positive, got connect " + connectTimeout + " and " + timeout);
+          "Timeouts must be positive, got connect "
+              + connectTimeout
+              + ", "
+              + timeout
+              + " and delivery "
+              + maxDeliveryTime);
     }
     if (maxRateLimitRetries < 0) {
       throw new IllegalArgumentException(
@@ -58,11 +73,12 @@ public record HttpOptions(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_TIMEOUT,
         DEFAULT_MAX_RETRY_AFTER,
-        DEFAULT_MAX_RATE_LIMIT_RETRIES);
+        DEFAULT_MAX_RATE_LIMIT_RETRIES,
+        DEFAULT_MAX_DELIVERY_TIME);
   }
 
   /**
-   * Reads the four keys, recording problems in the reader.
+   * Reads the five keys, recording problems in the reader.
    *
    * @param read the notifier's configuration reader
    * @return the options; defaults where a key is unset or invalid
@@ -72,7 +88,8 @@ public record HttpOptions(
     Duration timeout = positive(read, "timeout", DEFAULT_TIMEOUT);
     Duration maxRetryAfter = read.duration("max-retry-after", DEFAULT_MAX_RETRY_AFTER);
     int retries = read.integer("max-rate-limit-retries", DEFAULT_MAX_RATE_LIMIT_RETRIES, 0, 20);
-    return new HttpOptions(connect, timeout, maxRetryAfter, retries);
+    Duration delivery = positive(read, "max-delivery-time", DEFAULT_MAX_DELIVERY_TIME);
+    return new HttpOptions(connect, timeout, maxRetryAfter, retries, delivery);
   }
 
   private static Duration positive(ConfigReader read, String key, Duration defaultValue) {

@@ -8,18 +8,15 @@ import java.util.Map;
  * {@link ConfigSources}, mapped to their keys. Existing deployments keep working unchanged.
  *
  * <p>The original tool's Slack webhook also received the links to the JIRA issues it created or
- * commented, so its variable sets the JIRA notifier's link webhook as well.
+ * commented. Its variables set only the Slack notifier's webhook: the JIRA notifier's links follow
+ * the Slack notifier's whole webhook configuration ({@link Notifiers}), base URL included, so that
+ * the webhook id never goes to another host than Slack's own messages.
  */
 final class LegacyAliases {
   private static final Map<String, List<String>> ALIASES =
       Map.ofEntries(
-          Map.entry(
-              "INSPECTR_SLACK_WEBHOOK_ID",
-              List.of("inspectr.notify.slack.webhook-id", "inspectr.notify.jira.slack-webhook-id")),
-          Map.entry(
-              "INSPECTR_SLACK_WEBHOOK_URL",
-              List.of(
-                  "inspectr.notify.slack.webhook-url", "inspectr.notify.jira.slack-webhook-url")),
+          Map.entry("INSPECTR_SLACK_WEBHOOK_ID", List.of("inspectr.notify.slack.webhook-id")),
+          Map.entry("INSPECTR_SLACK_WEBHOOK_URL", List.of("inspectr.notify.slack.webhook-url")),
           Map.entry("INSPECTR_JIRA_URL", List.of("inspectr.notify.jira.url")),
           Map.entry("INSPECTR_JIRA_PARAMS", List.of("inspectr.notify.jira.params")),
           Map.entry(

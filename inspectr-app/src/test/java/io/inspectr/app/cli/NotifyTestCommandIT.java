@@ -9,10 +9,8 @@ import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.thirdparty.PagerNotifierProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +27,7 @@ class NotifyTestCommandIT {
   private static final String SLACK_ID = FakeSlack.PATH.substring("/services/".length());
 
   private final FakeSlack slack = new FakeSlack();
-  private final FakeJira jira =
-      new FakeJira(
-          false,
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString(("bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+  private final FakeJira jira = new FakeJira(false, FakeJira.basic("bot", PASSWORD));
   private final FakeHttpServer webhook = new FakeHttpServer(r -> FakeResponse.of(204, ""));
 
   @TempDir Path dir;
@@ -116,6 +109,25 @@ class NotifyTestCommandIT {
         .doesNotContain(PASSWORD)
         .doesNotContain(SLACK_ID)
         .doesNotContain("t0k");
+  }
+
+  @Test
+  void aNotifierThatThrowsIsReportedAsFailedWithoutItsSecretAndTheOthersAreStillTested() {
+    Map<String, String> env = everything();
+    env.put("INSPECTR_NOTIFY_ACME_PAGER_TOKEN_TO_CRASH_WITH", "pgr-s3cr3t-t0ken");
+    int closedBefore = PagerNotifierProvider.CLOSED.get();
+
+    Run run = run(env, "notify-test");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .isEqualTo(
+            String.format(
+                "acme-pager   failed: unexpected IllegalStateException: the pager API refused the"
+                    + " token ****%njira         ok%nlog          ok%nslack        ok%n"
+                    + "webhook      ok%n4 of 5 notifiers succeeded.%n"));
+    assertThat(run.out() + run.err()).doesNotContain("pgr-s3cr3t-t0ken");
+    assertThat(PagerNotifierProvider.CLOSED.get()).isEqualTo(closedBefore + 1);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.inspectr.core.result.ResultKey;
 import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * its answer. When one finding travelled in several requests, its worst outcome counts. When
  * nothing at all was delivered because the receiver itself failed (unreachable, refused the
  * credentials, revoked) or because the thread was interrupted, the answer is a {@link
- * NotificationException}, as the SPI asks. Not thread-safe: one per delivery.
+ * NotificationException}, as the SPI asks. A result never tried (the receiver failed first, the
+ * time budget ran out) is a retryable failure. Not thread-safe: one per delivery.
  */
 public final class Deliveries {
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -29,6 +31,7 @@ public final class Deliveries {
   private final Map<ResultKey, DeliveryOutcome> outcomes = new LinkedHashMap<>();
   private final java.util.Set<ResultKey> trivial = new java.util.HashSet<>();
   private @Nullable HttpVerdict receiverFailure;
+  private @Nullable Duration outOfTime;
   private boolean interrupted;
 
   /**
@@ -95,6 +98,33 @@ public final class Deliveries {
   }
 
   /**
+   * Notes that the delivery used up its time budget: nothing more is sent, and what was not
+   * delivered is offered again later.
+   *
+   * @param budget the budget, for messages
+   */
+  public void outOfTime(Duration budget) {
+    if (outOfTime == null) {
+      outOfTime = budget;
+      LOG.warn(
+          "{}: stopped after max-delivery-time ({} s); what was not delivered is offered again"
+              + " later",
+          notifierId,
+          budget.toSeconds());
+    }
+  }
+
+  /**
+   * Whether the delivery should stop sending: the receiver failed as a whole or the time budget is
+   * used up.
+   *
+   * @return {@code true} after {@link #receiverFailed} or {@link #outOfTime}
+   */
+  public boolean stopped() {
+    return receiverFailure != null || outOfTime != null;
+  }
+
+  /**
    * Whether the receiver failed as a whole, so that sending more is pointless.
    *
    * @return {@code true} after {@link #receiverFailed}
@@ -123,25 +153,40 @@ public final class Deliveries {
       throw new NotificationException(
           notifierId, "Stopped, interrupted before anything was delivered", true, null);
     }
+    if (outOfTime != null && !anyDelivered) {
+      throw new NotificationException(notifierId, notInTime(outOfTime), true, null);
+    }
     Map<ResultKey, DeliveryOutcome> answer = new LinkedHashMap<>();
     for (InspectrResult result : report.results()) {
       DeliveryOutcome outcome = outcomes.get(result.key());
       if (outcome == null) {
-        outcome =
-            failure == null
-                ? DeliveryOutcome.retryable("Not sent: inspectr stopped before this finding", null)
-                : notSent(failure);
+        outcome = notSent(failure, outOfTime);
       }
       answer.put(result.key(), outcome);
     }
     return new DeliveryReport(notifierId, answer);
   }
 
-  private static DeliveryOutcome notSent(HttpVerdict failure) {
-    String reason = "Not sent because an earlier request failed: " + failure.reason();
-    return failure.isRetryable()
-        ? DeliveryOutcome.retryable(reason, failure.retryAfter())
-        : DeliveryOutcome.permanent(reason);
+  /**
+   * The outcome of a result that was never tried. Always retryable: nothing is known to be wrong
+   * with the finding itself, so it is offered again once the receiver works.
+   */
+  private static DeliveryOutcome notSent(
+      @Nullable HttpVerdict failure, @Nullable Duration outOfTime) {
+    if (failure != null) {
+      return DeliveryOutcome.retryable(
+          "Not sent because an earlier request failed: " + failure.reason(), failure.retryAfter());
+    }
+    if (outOfTime != null) {
+      return DeliveryOutcome.retryable(notInTime(outOfTime), null);
+    }
+    return DeliveryOutcome.retryable("Not sent: inspectr stopped before this finding", null);
+  }
+
+  private static String notInTime(Duration budget) {
+    return "Not sent: the delivery used up its max-delivery-time of "
+        + budget.toSeconds()
+        + " s first; it is offered again on a later cycle";
   }
 
   private static int rank(DeliveryOutcome outcome) {

@@ -105,6 +105,36 @@ public record HttpVerdict(
         0);
   }
 
+  /**
+   * Judges a request that could not be sent because the notifier was closed meanwhile (the app is
+   * shutting down): retryable, and nothing more can be sent.
+   *
+   * @param call the request
+   * @param receiver the receiver's name
+   * @return never {@code null}
+   */
+  public static HttpVerdict closed(HttpCall call, String receiver) {
+    return new HttpVerdict(
+        Status.RETRYABLE_FAILURE,
+        true,
+        failure(call, receiver)
+            + "the notifier was closed while it was delivering; it is offered again on a later"
+            + " cycle",
+        null,
+        0);
+  }
+
+  /**
+   * This failure as one that concerns its own request only, such as a 404 for one JIRA issue that
+   * was deleted, with another reason.
+   *
+   * @param reason the message, in the same form as {@link #reason()}
+   * @return a copy that is not {@link #receiverWide()}
+   */
+  public HttpVerdict forThisRequestOnly(String reason) {
+    return new HttpVerdict(status, false, reason, retryAfter, httpStatus);
+  }
+
   private static String failure(HttpCall call, String receiver) {
     return TRIED_TO
         + call.action()

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requests to one receiver politely: spaced by a {@link Pacer}, and on {@code 429} waiting as
  * long as {@code Retry-After} asks (when that is within a cap) before trying the same request
- * again, a bounded number of times. Every answer is judged by {@link HttpVerdict}. Thread-safe.
+ * again, a bounded number of times. Every answer is judged by {@link HttpVerdict}; a client closed
+ * under a request (the notifier was closed while delivering) is a retryable failure, and an
+ * interrupted request an {@link InterruptedException}. Thread-safe.
  */
 public final class ThrottledHttp implements AutoCloseable {
   /** How long to wait after a 429 without {@code Retry-After}. */
@@ -99,7 +101,12 @@ public final class ThrottledHttp implements AutoCloseable {
       try {
         answer = http.exchange(call);
       } catch (IOException e) {
+        throwIfInterrupted(call, e);
         return new Exchange(HttpVerdict.unreachable(call, e, receiver, redactor), null);
+      } catch (IllegalStateException e) {
+        // "Connection pool shut down" after close(); a cancelled lease when interrupted.
+        throwIfInterrupted(call, e);
+        return new Exchange(HttpVerdict.closed(call, receiver), null);
       }
       if (answer.status() != 429 || attempt >= settings.maxRateLimitRetries()) {
         return new Exchange(HttpVerdict.judge(call, answer, receiver, explainer, redactor), answer);
@@ -124,6 +131,17 @@ public final class ThrottledHttp implements AutoCloseable {
           attempt + 1,
           settings.maxRateLimitRetries());
       sleeper.sleep(wait);
+    }
+  }
+
+  /** HttpClient reports an interrupt while it waits as "Request aborted" or a cancelled lease. */
+  private static void throwIfInterrupted(HttpCall call, Exception error)
+      throws InterruptedException {
+    if (Thread.interrupted()) {
+      InterruptedException e =
+          new InterruptedException("Interrupted while trying to " + call.action());
+      e.initCause(error);
+      throw e;
     }
   }
 

@@ -11,12 +11,14 @@ import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
 import io.inspectr.core.spi.Notifier;
+import io.inspectr.notify.internal.Budget;
 import io.inspectr.notify.internal.Deliveries;
 import io.inspectr.notify.internal.Findings;
 import io.inspectr.notify.internal.HttpVerdict;
 import io.inspectr.notify.internal.Redactor;
 import io.inspectr.notify.internal.Sleeper;
 import io.inspectr.notify.jira.internal.CreateTemplate;
+import io.inspectr.notify.jira.internal.IssueLinks;
 import io.inspectr.notify.jira.internal.IssueTracker;
 import io.inspectr.notify.jira.internal.JiraApi;
 import io.inspectr.notify.jira.internal.JiraCallException;
@@ -40,8 +42,13 @@ import org.slf4j.LoggerFactory;
  * Keeps one JIRA issue per result key (see {@code docs/notifiers.md}): creates it the first time,
  * comments when upgrades appear that it does not mention yet, and otherwise leaves it alone. Issues
  * of the original Go tool are found by its summary and adopted. Talks REST API v2 with wiki markup
- * to Server/Data Center and v3 with ADF to Cloud. After creating or commenting it posts {@code just
- * created <url>/browse/KEY} to Slack, as the original tool did, when a webhook is configured.
+ * to Server/Data Center and v3 with ADF to Cloud. After a delivery it posts the links of the issues
+ * it created or commented ({@code just created <url>/browse/KEY}) to Slack, as the original tool
+ * did, when a webhook is configured: all in as few messages as Slack's limits allow.
+ *
+ * <p>A {@code 403} or {@code 404} about one issue (deleted, moved, not to be commented) fails that
+ * finding only; a failure of JIRA as a whole ends the delivery and leaves the findings not tried
+ * for a later cycle, as does the end of {@code max-delivery-time}.
  *
  * <p>The first delivery (or a test report) checks the sign-in, the project, the issue type and the
  * configured fields, and reports every field that does not fit at once. A test report creates
@@ -55,7 +62,11 @@ public final class JiraNotifier implements Notifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(JiraNotifier.class);
 
+  /** The sender name of link messages, as the original tool posted them. */
+  private static final String LINK_SENDER = "inspectr";
+
   private final JiraNotifierConfig config;
+  private final Clock clock;
   private final JiraClient client;
   private final @Nullable SlackWebhook slack;
   private final ConcurrentMap<String, String> created = new ConcurrentHashMap<>();
@@ -75,6 +86,7 @@ public final class JiraNotifier implements Notifier {
 
   JiraNotifier(JiraNotifierConfig config, Clock clock, Sleeper sleeper) {
     this.config = requireNonNull(config, "config");
+    this.clock = requireNonNull(clock, "clock");
     List<Secret> secrets = new ArrayList<>(config.credentials().secrets());
     Secret webhook = config.slackWebhookUrl();
     if (webhook != null) {
@@ -110,6 +122,7 @@ public final class JiraNotifier implements Notifier {
   @Override
   public synchronized DeliveryReport deliver(Report report) throws NotificationException {
     Deliveries deliveries = new Deliveries(ID);
+    Budget budget = Budget.start(clock, config.http().maxDeliveryTime());
     try {
       Setup ready = setup();
       if (report.kind() == Report.Kind.TEST) {
@@ -121,7 +134,9 @@ public final class JiraNotifier implements Notifier {
           deliveries.nothingToDo(result.key(), "nothing to track: up to date");
         }
       }
-      track(ready, Findings.findings(report), deliveries);
+      IssueLinks links = new IssueLinks(config.browseUrl().toString());
+      track(ready, Findings.findings(report), deliveries, budget, links);
+      postLinks(links, budget);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       deliveries.interrupted();
@@ -129,7 +144,12 @@ public final class JiraNotifier implements Notifier {
     return deliveries.finish(report);
   }
 
-  private void track(Setup ready, List<InspectrResult> findings, Deliveries deliveries)
+  private void track(
+      Setup ready,
+      List<InspectrResult> findings,
+      Deliveries deliveries,
+      Budget budget,
+      IssueLinks links)
       throws InterruptedException {
     if (findings.isEmpty()) {
       return;
@@ -150,17 +170,13 @@ public final class JiraNotifier implements Notifier {
       return;
     }
     for (InspectrResult finding : findings) {
-      if (deliveries.receiverHasFailed()) {
+      if (budget.stops(deliveries)) {
         break;
       }
       try {
         IssueTracker.Tracked tracked = tracker.track(finding, known.get(finding.key()));
         deliveries.record(finding.key(), DeliveryOutcome.delivered(tracked.detail()));
-        if (tracked.action() == IssueTracker.Tracked.Action.CREATED) {
-          postLink("just created", tracked.issueKey());
-        } else if (tracked.action() == IssueTracker.Tracked.Action.COMMENTED) {
-          postLink("just commented on", tracked.issueKey());
-        }
+        links.add(tracked);
       } catch (JiraCallException e) {
         fail(List.of(finding), e.verdict(), deliveries);
         if (e.status() == 400) {
@@ -220,17 +236,33 @@ public final class JiraNotifier implements Notifier {
     return JiraApi.of(info.path("deploymentType").asText("").equalsIgnoreCase("Cloud"));
   }
 
-  private void postLink(String verb, String issueKey) throws InterruptedException {
-    if (slack == null) {
+  /**
+   * Posts the links of one delivery to Slack in as few messages as its limits allow. A failure of
+   * the webhook itself (revoked, unreachable) ends the posting; no failure here changes what became
+   * of the findings.
+   */
+  private void postLinks(IssueLinks links, Budget budget) throws InterruptedException {
+    SlackWebhook webhook = slack;
+    if (webhook == null || links.size() == 0) {
       return;
     }
-    String base = config.browseUrl().toString();
-    String link = (base.endsWith("/") ? base : base + "/") + "browse/" + issueKey;
-    HttpVerdict verdict =
-        slack.post(
-            SlackMessage.text(verb + " " + link, "inspectr"), "post the link to " + issueKey);
-    if (!verdict.isDelivered()) {
-      LOG.warn("Could not post the link to {} to Slack: {}", issueKey, verdict.reason());
+    List<String> messages = links.messages();
+    for (int i = 0; i < messages.size(); i++) {
+      if (budget.isSpent()) {
+        LOG.warn("Not posting the rest of the JIRA links to Slack: max-delivery-time is used up");
+        return;
+      }
+      String which = "message " + (i + 1) + " of " + messages.size();
+      HttpVerdict verdict =
+          webhook.post(
+              SlackMessage.text(messages.get(i), LINK_SENDER),
+              "post the links to " + links.size() + " JIRA issues (" + which + ")");
+      if (!verdict.isDelivered()) {
+        LOG.warn("Could not post the JIRA links to Slack: {}", verdict.reason());
+        if (verdict.receiverWide()) {
+          return;
+        }
+      }
     }
   }
 

@@ -6,12 +6,15 @@ import io.inspectr.core.config.ConfigReader;
 import io.inspectr.core.config.PluginConfig;
 import io.inspectr.core.config.Secret;
 import io.inspectr.notify.HttpOptions;
+import io.inspectr.notify.internal.SecretUrls;
 import io.inspectr.notify.slack.SlackNotifierConfig;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +58,13 @@ public record JiraNotifierConfig(
   /** Default of {@code issue-type}. */
   public static final String DEFAULT_ISSUE_TYPE = "Task";
 
+  private static final String SIGN_IN_INSTEAD =
+      "set user and password (or email and api-token, or pat) instead";
+
+  /** UI names and ids of the fields inspectr fills itself, lowercase. */
+  private static final Set<String> OWN_FIELD_NAMES =
+      Set.of("summary", "description", "project", "issuetype", "issue type");
+
   /** Default of {@code labels}. */
   public static final List<String> DEFAULT_LABELS = List.of("inspectr");
 
@@ -90,8 +100,8 @@ public record JiraNotifierConfig(
    */
   public static JiraNotifierConfig from(PluginConfig config) {
     ConfigReader read = new ConfigReader(config);
-    Optional<URI> url = read.url("url", true);
-    Optional<URI> browse = read.url("browse-url", false);
+    Optional<URI> url = SecretUrls.url(read, "url", true, SIGN_IN_INSTEAD);
+    Optional<URI> browse = SecretUrls.url(read, "browse-url", false, SIGN_IN_INSTEAD);
     Optional<JiraParams> params = JiraParams.read(read, "params");
     // A broken params already has its problem; do not also report what it would have given.
     boolean paramsBroken = params.isEmpty() && read.optional("params").isPresent();
@@ -119,6 +129,7 @@ public record JiraNotifierConfig(
             .map(text -> JiraParams.fields(read, "fields", text))
             .or(() -> params.map(JiraParams::fields))
             .orElse(Map.of());
+    rejectOwnFields(read, read.optional("fields").isPresent() ? "fields" : "params", fields);
     List<String> labels =
         read.optional("labels").isPresent() ? read.list("labels") : DEFAULT_LABELS;
     for (String label : labels) {
@@ -146,13 +157,34 @@ public record JiraNotifierConfig(
         http);
   }
 
+  /**
+   * Records a problem for every configured field that inspectr fills itself: a configured summary,
+   * description, project or issue type would replace inspectr's. (Labels join inspectr's own.)
+   */
+  private static void rejectOwnFields(ConfigReader read, String key, Map<String, String> fields) {
+    for (String name : fields.keySet()) {
+      if (OWN_FIELD_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+        read.problem(
+            key,
+            key.equals("params") ? Secret.MASK : read.optional(key).orElse(""),
+            "its field '"
+                + name
+                + "' is filled by inspectr itself (summary, description, project and issue type"
+                + " cannot be configured); remove it");
+      }
+    }
+  }
+
+  /**
+   * The credentials: the separate keys {@code user} / {@code email}, {@code password} / {@code
+   * api-token} / {@code pat} win over the user and password parts of {@code params}; only separate
+   * keys can conflict with each other.
+   */
   private static JiraCredentials credentials(
       ConfigReader read, @Nullable JiraParams params, JiraFlavour flavour, boolean paramsBroken) {
-    Optional<String> user =
-        read.optional("user").or(() -> Optional.ofNullable(params).map(JiraParams::user));
+    Optional<String> user = read.optional("user");
     Optional<String> email = read.optional("email");
-    Optional<Secret> password =
-        read.secret("password").or(() -> Optional.ofNullable(params).map(JiraParams::password));
+    Optional<Secret> password = read.secret("password");
     Optional<Secret> apiToken = read.secret("api-token");
     Optional<Secret> pat = read.secret("pat");
     int secrets =
@@ -176,8 +208,10 @@ public record JiraNotifierConfig(
       }
       return JiraCredentials.bearer(pat.get());
     }
-    Optional<String> who = user.or(() -> email);
-    Optional<Secret> secret = password.or(() -> apiToken);
+    Optional<JiraParams> legacy = Optional.ofNullable(params);
+    Optional<String> who = user.or(() -> email).or(() -> legacy.map(JiraParams::user));
+    Optional<Secret> secret =
+        password.or(() -> apiToken).or(() -> legacy.map(JiraParams::password));
     if (paramsBroken) {
       return JiraCredentials.basic(who.orElse(""), secret.orElse(Secret.of("")));
     }

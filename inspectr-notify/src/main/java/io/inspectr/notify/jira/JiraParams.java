@@ -58,7 +58,18 @@ record JiraParams(
         ok = false;
       }
     }
-    Map<String, String> fields = parts.length == 5 ? fields(read, key, parts[4]) : Map.of();
+    Map<String, String> fields = Map.of();
+    if (parts.length == 5) {
+      if (parts[4].isBlank()) {
+        read.problem(
+            key,
+            Secret.MASK,
+            "its part 5 (fields) is empty; leave it out together with the '|' before it");
+        ok = false;
+      } else {
+        fields = fields(read, key, parts[4]);
+      }
+    }
     if (!ok || fields == null) {
       return Optional.empty();
     }
@@ -69,7 +80,8 @@ record JiraParams(
 
   /**
    * Reads {@code Field Name:value,Other Field:value}: split at commas, then at the first colon of
-   * each entry; names and values are trimmed and must not be empty, and no name may repeat.
+   * each entry; names and values are trimmed and must not be empty, no entry may be blank (as
+   * between two commas, or after a last one), and no name may repeat.
    *
    * @param read the reader, which records problems
    * @param key the key the text came from
@@ -79,8 +91,19 @@ record JiraParams(
   static @Nullable Map<String, String> fields(ConfigReader read, String key, String text) {
     Map<String, String> fields = new LinkedHashMap<>();
     boolean ok = true;
-    for (String entry : text.split(",", -1)) {
+    String[] entries = text.split(",", -1);
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i];
       if (entry.isBlank()) {
+        read.problem(
+            key,
+            Secret.MASK,
+            "its field entry "
+                + (i + 1)
+                + " of "
+                + entries.length
+                + " is empty; remove the extra ','");
+        ok = false;
         continue;
       }
       int colon = entry.indexOf(':');

@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.inspectr.core.result.InspectrResult;
 import io.inspectr.core.result.Report;
+import io.inspectr.core.result.ResultKey;
 import io.inspectr.core.result.ScanFailure;
 import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
+import io.inspectr.core.spi.NotificationException;
 import io.inspectr.core.spi.Notifier;
 import io.inspectr.notify.internal.Findings;
 import java.util.LinkedHashMap;
@@ -20,7 +22,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * Writes one structured line per finding to an SLF4J logger: the message is {@code logfmt} ({@code
  * finding cluster=prod namespace=web ... newest=1.27.0}) and the same pairs go along as SLF4J key
- * values, so a JSON encoder gets real fields. A line is delivered once written. Thread-safe.
+ * values, so a JSON encoder gets real fields. A line is delivered once written; while the logging
+ * configuration drops the logger's lines at the configured level, findings are permanent failures
+ * instead. Thread-safe.
  *
  * @since 0.1
  */
@@ -39,7 +43,7 @@ public final class LogNotifier implements Notifier {
   public LogNotifier(LogNotifierConfig config) {
     requireNonNull(config, "config");
     this.log = LoggerFactory.getLogger(config.logger());
-    this.level = Level.valueOf(config.level().toUpperCase(java.util.Locale.ROOT));
+    this.level = LogNotifierConfig.slf4jLevel(config.level());
   }
 
   @Override
@@ -47,9 +51,17 @@ public final class LogNotifier implements Notifier {
     return ID;
   }
 
-  /** Logs a line per finding and per failure; a test report logs one test line. */
+  /**
+   * Logs a line per finding and per failure; a test report logs one test line. When the logging
+   * configuration drops lines of this logger at this level, nothing counts as delivered.
+   *
+   * @throws NotificationException for a test report when the lines would be dropped
+   */
   @Override
-  public DeliveryReport deliver(Report report) {
+  public DeliveryReport deliver(Report report) throws NotificationException {
+    if (!log.isEnabledForLevel(level)) {
+      return dropped(report);
+    }
     if (report.kind() == Report.Kind.TEST) {
       log.atLevel(level).setMessage("inspectr test message: the log notifier works").log();
       return new DeliveryReport(ID, Map.of());
@@ -66,6 +78,29 @@ public final class LogNotifier implements Notifier {
       write("scan_failure", fields);
     }
     return DeliveryReport.uniform(ID, report, DeliveryOutcome.delivered("logged"));
+  }
+
+  private DeliveryReport dropped(Report report) throws NotificationException {
+    String reason =
+        "the log level "
+            + level
+            + " of logger "
+            + log.getName()
+            + " is disabled in the logging configuration, so its lines would be dropped; perhaps"
+            + " you should set inspectr.notify.log.level to a level that logger writes, or lower"
+            + " its level in the logging configuration";
+    if (report.kind() == Report.Kind.TEST) {
+      throw new NotificationException(ID, reason, false, null);
+    }
+    Map<ResultKey, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+    for (InspectrResult result : report.results()) {
+      outcomes.put(
+          result.key(),
+          result.isFinding()
+              ? DeliveryOutcome.permanent(reason)
+              : DeliveryOutcome.delivered("nothing to log: up to date"));
+    }
+    return new DeliveryReport(ID, outcomes);
   }
 
   private static Map<String, Object> fields(InspectrResult r, String kind) {

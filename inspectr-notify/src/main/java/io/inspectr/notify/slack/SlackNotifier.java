@@ -7,6 +7,7 @@ import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
 import io.inspectr.core.spi.Notifier;
+import io.inspectr.notify.internal.Budget;
 import io.inspectr.notify.internal.Deliveries;
 import io.inspectr.notify.internal.HttpVerdict;
 import io.inspectr.notify.internal.Sleeper;
@@ -42,6 +43,7 @@ public final class SlackNotifier implements Notifier {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final SlackNotifierConfig config;
+  private final Clock clock;
   private final SlackWebhook webhook;
   private final SlackReportLayout layout;
 
@@ -56,6 +58,7 @@ public final class SlackNotifier implements Notifier {
 
   SlackNotifier(SlackNotifierConfig config, Clock clock, Sleeper sleeper) {
     this.config = requireNonNull(config, "config");
+    this.clock = requireNonNull(clock, "clock");
     this.webhook =
         SlackWebhook.open(config.webhookUrl(), config.minInterval(), config.http(), clock, sleeper);
     this.layout = new SlackReportLayout(config.username(), config.reportUpToDate());
@@ -69,13 +72,15 @@ public final class SlackNotifier implements Notifier {
   /**
    * Posts the report: a test message for {@link Report.Kind#TEST}, otherwise its messages in order.
    * After a failure that concerns the webhook itself (unreachable, revoked, rate limited beyond the
-   * cap) the remaining messages are not sent and their findings carry that failure.
+   * cap), or once {@code max-delivery-time} is used up, the remaining messages are not sent and
+   * their findings are retryable failures.
    *
    * @throws NotificationException when not a single message got through because of the webhook
    */
   @Override
   public synchronized DeliveryReport deliver(Report report) throws NotificationException {
     Deliveries deliveries = new Deliveries(ID);
+    Budget budget = Budget.start(clock, config.http().maxDeliveryTime());
     try {
       if (report.kind() == Report.Kind.TEST) {
         return test(report);
@@ -85,7 +90,7 @@ public final class SlackNotifier implements Notifier {
         return DeliveryReport.uniform(
             ID, report, DeliveryOutcome.delivered("nothing to tell: no finding in the report"));
       }
-      for (int i = 0; i < posts.size() && !deliveries.receiverHasFailed(); i++) {
+      for (int i = 0; i < posts.size() && !budget.stops(deliveries); i++) {
         SlackPost post = posts.get(i);
         String which = "message " + (i + 1) + " of " + posts.size();
         HttpVerdict verdict = webhook.post(post.message(), "post " + which);

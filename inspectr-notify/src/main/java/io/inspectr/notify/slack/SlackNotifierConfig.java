@@ -40,6 +40,9 @@ public record SlackNotifierConfig(
   /** Default of {@code min-interval}: Slack allows about one message a second per webhook. */
   public static final Duration DEFAULT_MIN_INTERVAL = Duration.ofSeconds(1);
 
+  private static final String NO_USER_INFO =
+      "an incoming webhook is authorised by its URL alone and needs none";
+
   /** Checks the parts. */
   public SlackNotifierConfig {
     requireNonNull(webhookUrl, "webhookUrl");
@@ -89,9 +92,16 @@ public record SlackNotifierConfig(
   public static Optional<Secret> webhook(
       ConfigReader read, String idKey, String urlKey, String baseKey) {
     Optional<String> id = read.optional(idKey);
-    Optional<Secret> url = SecretUrls.read(read, urlKey);
+    Optional<Secret> url = SecretUrls.read(read, urlKey, NO_USER_INFO);
     String base = read.optional(baseKey).orElse(DEFAULT_WEBHOOK_BASE_URL);
-    if (!SecretUrls.isHttpUrl(base)) {
+    if (SecretUrls.hasUserInfo(base)) {
+      read.problem(
+          baseKey,
+          SecretUrls.maskUserInfo(base),
+          "it must not hold a user name or password (user:password@ before the host); "
+              + NO_USER_INFO);
+      base = DEFAULT_WEBHOOK_BASE_URL;
+    } else if (!SecretUrls.isHttpUrl(base)) {
       read.problem(baseKey, base, "it must be an absolute http or https URL");
     }
     if (id.isPresent() && read.config().find(urlKey).isPresent()) {

@@ -39,9 +39,14 @@ public record WebhookNotifierConfig(
   /** Default of {@code signature-header}. */
   public static final String DEFAULT_SIGNATURE_HEADER = "X-Inspectr-Signature-256";
 
-  /** Headers inspectr sets itself, which {@code headers.*} may not replace. */
+  /**
+   * Headers inspectr or HttpClient set themselves, lowercase, which {@code headers.*} may not set
+   * (they would be sent twice); so may no {@code X-Inspectr-*} header nor the signature header.
+   */
   static final Set<String> RESERVED =
-      Set.of("content-type", "content-length", "host", "x-inspectr-delivery", "x-inspectr-event");
+      Set.of("content-type", "content-length", "host", "accept", "transfer-encoding", "connection");
+
+  private static final String RESERVED_PREFIX = "x-inspectr-";
 
   /** Checks and copies the parts. */
   public WebhookNotifierConfig {
@@ -71,26 +76,44 @@ public record WebhookNotifierConfig(
    */
   public static WebhookNotifierConfig from(PluginConfig config) {
     ConfigReader read = new ConfigReader(config);
-    Optional<Secret> url = SecretUrls.read(read, "url");
+    Optional<Secret> url =
+        SecretUrls.read(
+            read,
+            "url",
+            "put the credentials into a header instead, e.g. headers.Authorization: Basic ...");
     if (read.optional("url").isEmpty()) {
       read.problem("url", null, "it must be set to the receiver's http or https URL");
     }
     String method = read.oneOf("method", "post", "post", "put").toUpperCase(Locale.ROOT);
     Secret hmac = read.secret("secret").orElse(null);
     String signatureHeader = read.optional("signature-header").orElse(DEFAULT_SIGNATURE_HEADER);
-    if (!isToken(signatureHeader)) {
+    if (!isToken(signatureHeader)
+        || RESERVED.contains(signatureHeader.toLowerCase(Locale.ROOT))
+        || isOwn(signatureHeader)) {
       read.problem(
           "signature-header",
           signatureHeader,
-          "it must be a header name such as " + DEFAULT_SIGNATURE_HEADER);
+          "it must be a header name such as "
+              + DEFAULT_SIGNATURE_HEADER
+              + " or X-Hub-Signature-256, and not one inspectr sets otherwise");
     }
     Map<String, Secret> headers = new LinkedHashMap<>();
     PluginConfig sub = config.sub("headers");
     for (String name : new java.util.TreeSet<>(sub.keys())) {
       String value = sub.find(name).orElse("");
-      if (!isToken(name) || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!isToken(name)
+          || RESERVED.contains(lower)
+          || lower.startsWith(RESERVED_PREFIX)
+          || lower.equals(signatureHeader.toLowerCase(Locale.ROOT))) {
         read.problem(
-            "headers." + name, Secret.MASK, "it must name a header inspectr does not set itself");
+            "headers." + name,
+            Secret.MASK,
+            "it must name a header inspectr does not set itself (not Content-Type,"
+                + " Content-Length, Host, Accept, Transfer-Encoding, Connection, X-Inspectr-* or"
+                + " the signature header "
+                + signatureHeader
+                + ")");
       } else if (value.contains("\n") || value.contains("\r")) {
         read.problem("headers." + name, Secret.MASK, "a header value must be one line");
       } else {
@@ -101,6 +124,13 @@ public record WebhookNotifierConfig(
     read.validate();
     return new WebhookNotifierConfig(
         url.orElseThrow(), method, hmac, signatureHeader, headers, http);
+  }
+
+  /** Whether a header is one of inspectr's own, other than the default signature header. */
+  private static boolean isOwn(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.startsWith(RESERVED_PREFIX)
+        && !lower.equals(DEFAULT_SIGNATURE_HEADER.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isToken(String name) {

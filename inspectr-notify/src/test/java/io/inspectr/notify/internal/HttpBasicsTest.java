@@ -1,6 +1,7 @@
 package io.inspectr.notify.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inspectr.core.config.Secret;
 import io.inspectr.core.spi.DeliveryOutcome.Status;
@@ -112,6 +113,46 @@ class HttpBasicsTest {
     pacer.awaitTurn();
 
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(600));
+  }
+
+  @Test
+  void aRequestAfterTheNotifierWasClosedIsRetryableInsteadOfAnException() throws Exception {
+    ThrottledHttp http = throttled();
+    http.close();
+
+    HttpVerdict verdict = http.send(LOCAL).verdict();
+
+    assertThat(verdict.isRetryable()).isTrue();
+    assertThat(verdict.receiverWide()).isTrue();
+    assertThat(verdict.reason())
+        .startsWith("Tried to post message 1 of 1 (the receiver at http://127.0.0.1:9)")
+        .contains("the notifier was closed while it was delivering");
+  }
+
+  @Test
+  void anInterruptedRequestIsAnInterruptionNotAnUnreachableReceiver() {
+    try (ThrottledHttp http = throttled()) {
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> http.send(LOCAL)).isInstanceOf(InterruptedException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  private static final HttpCall LOCAL =
+      HttpCall.postJson(
+          Secret.of("http://127.0.0.1:9/hook/s3cr3t"), Map.of(), "{}", "post message 1 of 1");
+
+  private static ThrottledHttp throttled() {
+    TestClock clock = TestClock.standard();
+    return new ThrottledHttp(
+        new NotifyHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), clock),
+        new Pacer(clock, clock.sleeper(), Duration.ZERO),
+        clock.sleeper(),
+        new ThrottledHttp.Settings(Duration.ofSeconds(60), 3),
+        "the receiver",
+        ErrorExplainer.PLAIN,
+        Redactor.of(LOCAL.uri()));
   }
 
   private static HttpVerdict judge(int code) {

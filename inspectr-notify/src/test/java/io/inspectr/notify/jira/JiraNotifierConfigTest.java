@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inspectr.core.config.InvalidConfigurationException;
 import io.inspectr.core.config.PluginConfig;
+import io.inspectr.notify.testing.FakeJira;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -105,13 +106,33 @@ class JiraNotifierConfigTest {
             List.of("jdoe||OPS|Task", "its part 2 (password) is empty"),
             List.of(
                 "jdoe|s3cret|OPS|Task|Team", "its field entry 'Team' must be 'Field Name:value'"),
-            List.of("jdoe|s3cret|OPS|Task|Team:a,Team:b", "it names the field 'Team' twice"))) {
+            List.of("jdoe|s3cret|OPS|Task|Team:a,Team:b", "it names the field 'Team' twice"),
+            List.of("jdoe|s3cret|OPS|Task|", "its part 5 (fields) is empty"),
+            List.of(
+                "jdoe|s3cret|OPS|Task|Team:a,,Story Points:3", "its field entry 2 of 3 is empty"),
+            List.of("jdoe|s3cret|OPS|Task|Team:a,", "its field entry 2 of 2 is empty"))) {
       assertThatThrownBy(() -> read("params", bad.get(0)))
           .as(bad.get(0))
           .isInstanceOf(InvalidConfigurationException.class)
           .hasMessageContaining("inspectr.notify.jira.params was '****' but " + bad.get(1))
           .hasMessageNotContaining("s3cret");
     }
+  }
+
+  @Test
+  void separateCredentialKeysWinOverTheUserAndPasswordOfParams() {
+    JiraNotifierConfig cloud =
+        read("params", "jdoe|pw|OPS|Task", "email", "bot@acme.example", "api-token", "tok");
+    JiraNotifierConfig email = read("params", "jdoe|pw|OPS|Task", "email", "bot@acme.example");
+    JiraNotifierConfig pat = read("params", "jdoe|pw|OPS|Task", "pat", "NjA4");
+
+    assertThat(cloud.credentials()).hasToString("basic auth as bot@acme.example");
+    assertThat(cloud.credentials().authorization().reveal())
+        .isEqualTo(FakeJira.basic("bot@acme.example", "tok"));
+    assertThat(cloud.project()).isEqualTo("OPS");
+    assertThat(email.credentials().authorization().reveal())
+        .isEqualTo(FakeJira.basic("bot@acme.example", "pw"));
+    assertThat(pat.credentials().authorization().reveal()).isEqualTo("Bearer NjA4");
   }
 
   @Test
@@ -139,5 +160,52 @@ class JiraNotifierConfigTest {
         .hasMessageContaining("set either user (Server/Data Center) or email (Cloud), not both")
         .hasMessageContaining("Jira Cloud does not accept personal access tokens")
         .hasMessageContaining("JIRA labels must not contain spaces");
+  }
+
+  @Test
+  void fieldsThatInspectrFillsItselfAreRejectedByName() {
+    assertThatThrownBy(
+            () -> read("params", "jdoe|s3cret|OPS|Task|Summary:x,Team:Platform,Description:y"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("Invalid configuration, 2 problems:")
+        .hasMessageContaining("params was '****' but its field 'Summary' is filled by inspectr")
+        .hasMessageContaining("its field 'Description' is filled by inspectr")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "user",
+                    "jdoe",
+                    "password",
+                    "pw",
+                    "project",
+                    "OPS",
+                    "fields",
+                    "Issue Type:Bug,project:INFRA"))
+        .hasMessageContaining("its field 'Issue Type' is filled by inspectr")
+        .hasMessageContaining("its field 'project' is filled by inspectr");
+    assertThat(read("params", "jdoe|s3cret|OPS|Task|Labels:k8s;platform").fields())
+        .as("labels join inspectr's own")
+        .containsExactly(Map.entry("Labels", "k8s;platform"));
+  }
+
+  @Test
+  void aUrlWithUserInfoIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "url",
+                    "https://jdoe:hunter2@jira.example.com/jira",
+                    "params",
+                    "jdoe|pw|OPS|Task",
+                    "browse-url",
+                    "https://jdoe:hunter2@jira.example.com"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("Invalid configuration, 2 problems:")
+        .hasMessageContaining(
+            "url was 'https://****@jira.example.com/jira' but it must not hold a user name or"
+                + " password")
+        .hasMessageContaining("set user and password")
+        .hasMessageNotContaining("hunter2");
   }
 }

@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inspectr.core.config.PluginConfig;
 import io.inspectr.core.result.InspectrResult;
+import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.spi.NotificationException;
 import io.inspectr.notify.testing.FakeJira;
+import io.inspectr.notify.testing.FakeResponse;
 import io.inspectr.notify.testing.FakeSlack;
 import io.inspectr.notify.testing.RecordedRequest;
 import io.inspectr.notify.testing.Reports;
 import io.inspectr.notify.testing.TestClock;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JiraNotifierIT {
   static final String USER = "inspectr-bot";
   static final String PASSWORD = "Pa55w0rd!Secret";
-  static final String BASIC =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  static final String BASIC = FakeJira.basic(USER, PASSWORD);
 
   private final FakeSlack slack = new FakeSlack();
   private final TestClock clock = TestClock.standard();
@@ -69,15 +68,20 @@ class JiraNotifierIT {
   @ValueSource(booleans = {false, true})
   void firstRunCreatesOneIssuePerKeyAndTheSameFindingsAgainChangeNothing(boolean cloud)
       throws Exception {
+    DeliveryReport first;
     try (JiraNotifier notifier = notifier(cloud, Map.of())) {
-      DeliveryReport first = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
-      DeliveryReport again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
-
-      assertThat(first.outcomes().values())
-          .allSatisfy(o -> assertThat(o.detail()).startsWith("created OPS-"));
-      assertThat(again.outcomes().values())
-          .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
+      first = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
     }
+    // A fresh notifier, as after a restart: only JIRA's search can find the issues now.
+    DeliveryReport again;
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0"), api()));
+    }
+
+    assertThat(first.outcomes().values())
+        .allSatisfy(o -> assertThat(o.detail()).startsWith("created OPS-"));
+    assertThat(again.outcomes().values())
+        .allSatisfy(o -> assertThat(o.detail()).endsWith("already mentions every upgrade"));
     assertThat(jira.violations()).isEmpty();
     assertThat(jira.issues()).hasSize(2);
     FakeJira.Issue issue =
@@ -93,10 +97,14 @@ class JiraNotifierIT {
     assertThat(jira.count("POST", "/comment")).isZero();
     assertThat(jira.count("PUT", "")).isZero();
     assertThat(slack.accepted())
-        .extracting(m -> m.path("text").asText())
-        .containsExactlyInAnyOrder(
-            "just created " + jira.url() + "/browse/OPS-1",
-            "just created " + jira.url() + "/browse/OPS-2");
+        .as("the links of one delivery travel together")
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.path("text").asText().split("\n"))
+                    .containsExactlyInAnyOrder(
+                        "just created " + jira.url() + "/browse/OPS-1",
+                        "just created " + jira.url() + "/browse/OPS-2"));
     if (cloud) {
       JsonNode doc = issue.description();
       assertThat(doc.path("type").asText()).isEqualTo("doc");
@@ -197,6 +205,8 @@ class JiraNotifierIT {
     List<InspectrResult> five = Reports.many(5);
     try (JiraNotifier notifier = notifier(cloud, Map.of())) {
       notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
+    }
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
       DeliveryReport again =
           notifier.deliver(Reports.newFindings(five.toArray(InspectrResult[]::new)));
       assertThat(again.outcomes().values())
@@ -306,5 +316,218 @@ class JiraNotifierIT {
       assertThat(report.allDelivered()).isTrue();
     }
     assertThat(jira.issues()).isEmpty();
+  }
+
+  private DeliveryReport deliverFresh(Map<String, String> extra, InspectrResult... findings)
+      throws Exception {
+    try (JiraNotifier notifier = notifier(false, extra)) {
+      return notifier.deliver(Reports.newFindings(findings));
+    }
+  }
+
+  private static String issueKey(DeliveryReport report, InspectrResult finding) {
+    return report.outcomes().get(finding.key()).detail().replaceAll(".*(OPS-\\d+).*", "$1");
+  }
+
+  private List<String> linkLines() {
+    return slack.accepted().stream()
+        .flatMap(m -> Arrays.stream(m.path("text").asText().split("\n")))
+        .toList();
+  }
+
+  @Test
+  void configuredLabelsJoinInspectrsOwnSoThatAfterARestartTheIssueIsFoundAgain() throws Exception {
+    Map<String, String> labels =
+        Map.of("params", USER + "|" + PASSWORD + "|OPS|Task|Team:Platform,Labels:k8s;platform");
+    DeliveryReport first = deliverFresh(labels, web("1.25.4"));
+    DeliveryReport again = deliverFresh(labels, web("1.25.4"));
+
+    assertThat(first.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("created OPS-1"));
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("OPS-1 already mentions every upgrade"));
+    assertThat(jira.issues())
+        .singleElement()
+        .satisfies(
+            issue ->
+                assertThat(issue.labels())
+                    .contains("inspectr", "k8s", "platform")
+                    .anyMatch(l -> l.matches("inspectr-[0-9a-f]{16}")));
+    assertThat(jira.violations()).isEmpty();
+  }
+
+  @Test
+  void aForbiddenOrVanishedIssueFailsOnlyItsOwnFinding() throws Exception {
+    InspectrResult one = Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1");
+    InspectrResult two = Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1");
+    InspectrResult three =
+        Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1");
+    DeliveryReport first = deliverFresh(Map.of(), one, two, three);
+    jira.failIssue(
+        issueKey(first, one), 403, "You do not have the permission to comment on this issue.");
+    jira.failIssue(
+        issueKey(first, two), 404, "Issue does not exist or you do not have permission to see it.");
+
+    DeliveryReport second =
+        deliverFresh(
+            Map.of(),
+            Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1", "1.0.2"));
+
+    assertThat(second.outcomes().get(one.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+              assertThat(o.detail())
+                  .contains("HTTP 403", issueKey(first, one), "permission")
+                  .doesNotContain("inspectr.notify.jira.url");
+            });
+    assertThat(second.outcomes().get(two.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+              assertThat(o.detail())
+                  .contains("HTTP 404", issueKey(first, two), "deleted or moved")
+                  .doesNotContain("inspectr.notify.jira.url");
+            });
+    assertThat(second.outcomes().get(three.key()).detail())
+        .isEqualTo("commented on " + issueKey(first, three));
+  }
+
+  @Test
+  void findingsNotTriedAfterJiraFailedAsAWholeAreOfferedAgain() throws Exception {
+    InspectrResult one = Reports.outdated("prod", "a", "one", "app", "acme/one:1.0.0", "1.0.1");
+    InspectrResult two = Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1");
+    InspectrResult three =
+        Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1");
+    DeliveryReport first = deliverFresh(Map.of(), one, three, two);
+    // The account was locked while inspectr worked: JIRA refuses it from the second issue on.
+    jira.failIssue(issueKey(first, three), 401, "You are not authenticated.");
+
+    DeliveryReport second =
+        deliverFresh(
+            Map.of(),
+            one,
+            Reports.outdated("prod", "a", "three", "app", "acme/three:1.0.0", "1.0.1", "1.0.2"),
+            Reports.outdated("prod", "a", "two", "app", "acme/two:1.0.0", "1.0.1", "1.0.2"));
+
+    assertThat(second.outcomes().get(one.key()).isDelivered()).isTrue();
+    assertThat(second.outcomes().get(three.key()).status())
+        .isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+    assertThat(second.outcomes().get(two.key()))
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.RETRYABLE_FAILURE);
+              assertThat(o.detail()).startsWith("Not sent because an earlier request failed");
+            });
+    assertThat(jira.count("GET", issueKey(first, two) + "/comment")).isZero();
+  }
+
+  @ParameterizedTest(name = "label edit answered {0}")
+  @ValueSource(ints = {400, 403})
+  void anIssueOfTheGoToolThatCannotBeLabelledIsCommentedAnywayAndFoundAgainBySummary(int status)
+      throws Exception {
+    jira = new FakeJira(false, BASIC);
+    String old =
+        jira.seed(
+            "inspectr upgrade [image]: nginx [project]: acme-gce [cluster]: prod [pod]: frontend-v2 [container]: nginx",
+            "{code}\nNamespace: web\nUpgrades: 1.25.4\nVersion: 1.25.3\n{code}");
+    jira.rejectLabelEdits(
+        status, "Field 'labels' cannot be set. It is not on the appropriate screen, or unknown.");
+
+    DeliveryReport first = deliverFresh(Map.of(), web("1.25.4", "1.26.0"));
+    DeliveryReport again = deliverFresh(Map.of(), web("1.25.4", "1.26.0"));
+
+    assertThat(first.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("commented on " + old));
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo(old + " already mentions every upgrade"));
+    assertThat(jira.issues()).singleElement().satisfies(i -> assertThat(i.comments()).hasSize(1));
+    assertThat(jira.count("POST", "/issue")).isZero();
+  }
+
+  @ParameterizedTest(name = "cloud={0}")
+  @ValueSource(booleans = {false, true})
+  void withoutDescriptionOnTheCreateScreenTheDetailsBecomeTheFirstComment(boolean cloud)
+      throws Exception {
+    jira = new FakeJira(cloud, BASIC);
+    jira.descriptionOnScreen(false);
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0")));
+    }
+    DeliveryReport again;
+    try (JiraNotifier notifier = notifier(cloud, Map.of())) {
+      again = notifier.deliver(Reports.newFindings(web("1.25.4", "1.26.0")));
+    }
+
+    assertThat(again.outcomes().values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.detail()).isEqualTo("OPS-1 already mentions every upgrade"));
+    assertThat(jira.violations()).isEmpty();
+    assertThat(jira.issues())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.description().isMissingNode()).isTrue();
+              assertThat(issue.comments()).hasSize(1);
+              assertThat(issue.comments().get(0).toString()).contains("Upgrades: 1.25.4, 1.26.0");
+            });
+  }
+
+  @Test
+  void theLinksOfOneDeliveryGoToSlackInAsFewMessagesAsItsLimitsAllow() throws Exception {
+    List<InspectrResult> many = Reports.many(150);
+    DeliveryReport report =
+        deliverFresh(Map.of("legacy-summary-search", "false"), many.toArray(InspectrResult[]::new));
+
+    assertThat(report.allDelivered()).isTrue();
+    assertThat(slack.violations()).isEmpty();
+    assertThat(slack.accepted())
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m.path("text").asText().length()).isLessThanOrEqualTo(4_000));
+    assertThat(linkLines())
+        .hasSize(150)
+        .doesNotHaveDuplicates()
+        .allSatisfy(l -> assertThat(l).matches("just created .*/browse/OPS-\\d+"));
+    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aRevokedLinkWebhookStopsTheLinksButNotTheIssues() throws Exception {
+    slack.enqueue(FakeResponse.of(404, "no_service"));
+    List<InspectrResult> many = Reports.many(150);
+    DeliveryReport report =
+        deliverFresh(Map.of("legacy-summary-search", "false"), many.toArray(InspectrResult[]::new));
+
+    assertThat(report.allDelivered()).isTrue();
+    assertThat(jira.issues()).hasSize(150);
+    assertThat(slack.requests()).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryStopsAtItsTimeBudgetAndOffersTheRestAgain() throws Exception {
+    jira = new FakeJira(false, BASIC);
+    // Every request takes a second of the test clock.
+    jira.onEveryRequest(() -> clock.advance(Duration.ofSeconds(1)));
+    List<InspectrResult> many = Reports.many(40);
+    DeliveryReport report =
+        deliverFresh(
+            Map.of("legacy-summary-search", "false", "max-delivery-time", "20s"),
+            many.toArray(InspectrResult[]::new));
+
+    Map<DeliveryOutcome.Status, Long> counts = Reports.countByStatus(report);
+    assertThat(counts.get(DeliveryOutcome.Status.DELIVERED))
+        .isPositive()
+        .isEqualTo(jira.count("POST", "/issue"));
+    assertThat(counts.get(DeliveryOutcome.Status.RETRYABLE_FAILURE)).isPositive();
+    assertThat(counts).doesNotContainKey(DeliveryOutcome.Status.PERMANENT_FAILURE);
+    assertThat(report.outcomes().values())
+        .filteredOn(o -> !o.isDelivered())
+        .allSatisfy(o -> assertThat(o.detail()).contains("max-delivery-time"));
   }
 }

@@ -1,16 +1,24 @@
 package io.inspectr.notify.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.inspectr.core.config.InvalidConfigurationException;
 import io.inspectr.core.config.PluginConfig;
+import io.inspectr.core.result.InspectrResult;
 import io.inspectr.core.result.ScanFailure;
+import io.inspectr.core.spi.DeliveryOutcome;
 import io.inspectr.core.spi.DeliveryReport;
+import io.inspectr.core.spi.NotificationException;
 import io.inspectr.notify.testing.CapturedLogs;
 import io.inspectr.notify.testing.Reports;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class LogNotifierTest {
 
@@ -55,6 +63,49 @@ class LogNotifierTest {
               assertThat(kv.key).isEqualTo("newest");
               assertThat(kv.value).isEqualTo("2.0.0");
             });
+  }
+
+  @Test
+  void aLevelTheLoggingConfigurationDropsIsRejectedAndNeverCountsAsDelivered() throws Exception {
+    Logger quiet = (Logger) LoggerFactory.getLogger("test.quiet");
+    quiet.setLevel(Level.WARN);
+    try {
+      assertThatThrownBy(
+              () ->
+                  new LogNotifierProvider()
+                      .create(
+                          PluginConfig.of(
+                              "inspectr.notify.log",
+                              Map.of("enabled", "true", "logger", "test.quiet", "level", "debug"))))
+          .isInstanceOf(InvalidConfigurationException.class)
+          .hasMessageContaining(
+              "inspectr.notify.log.level was 'debug' but the logging configuration drops DEBUG"
+                  + " lines of the logger test.quiet");
+
+      InspectrResult outdated =
+          Reports.outdated("prod", "web", "frontend", "nginx", "nginx:1.25.3", "1.25.4");
+      InspectrResult fine = Reports.upToDate("prod", "db", "pg", "pg", "postgres:16.1");
+      try (LogNotifier notifier = new LogNotifier(new LogNotifierConfig("test.quiet", "warn"))) {
+        // The logging configuration changed after the notifier was created.
+        quiet.setLevel(Level.ERROR);
+        DeliveryReport report = notifier.deliver(Reports.full(List.of(outdated, fine), List.of()));
+
+        assertThat(report.outcomes().get(outdated.key()))
+            .satisfies(
+                o -> {
+                  assertThat(o.status()).isEqualTo(DeliveryOutcome.Status.PERMANENT_FAILURE);
+                  assertThat(o.detail())
+                      .startsWith("the log level WARN of logger test.quiet is disabled");
+                });
+        assertThat(report.outcomes().get(fine.key()).isDelivered()).isTrue();
+        assertThatThrownBy(() -> notifier.deliver(Reports.test()))
+            .isInstanceOfSatisfying(
+                NotificationException.class, e -> assertThat(e.isRetryable()).isFalse())
+            .hasMessageContaining("the log level WARN of logger test.quiet is disabled");
+      }
+    } finally {
+      quiet.setLevel(null);
+    }
   }
 
   @Test

@@ -35,7 +35,11 @@ class SlackNotifierConfigTest {
     assertThat(HttpOptions.defaults())
         .isEqualTo(
             new HttpOptions(
-                Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(60), 3));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(60),
+                3,
+                Duration.ofMinutes(10)));
     assertThat(read(Map.of("webhook-url", "https://x.example/h", "username", "-")).username())
         .isNull();
   }
@@ -69,5 +73,27 @@ class SlackNotifierConfigTest {
                         "webhook-id", "T1/B2/s3cr3t", "webhook-url", "https://x.example/s3cr3t")))
         .hasMessageContaining("set either webhook-id or webhook-url, not both")
         .hasMessageNotContaining("s3cr3t");
+  }
+
+  @Test
+  void aWebhookWithUserInfoIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(
+            () ->
+                read(Map.of("webhook-url", "https://bot:p4ssw0rd@hooks.slack.com/services/T/B/X")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("webhook-url was '****' but it must not hold a user name or password")
+        .hasMessageNotContaining("p4ssw0rd");
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "webhook-id",
+                        "T1/B2/x",
+                        "webhook-base-url",
+                        "https://bot:p4ssw0rd@hooks.slack-gov.com/services/")))
+        .hasMessageContaining(
+            "webhook-base-url was 'https://****@hooks.slack-gov.com/services/' but it must not"
+                + " hold a user name or password")
+        .hasMessageNotContaining("p4ssw0rd");
   }
 }

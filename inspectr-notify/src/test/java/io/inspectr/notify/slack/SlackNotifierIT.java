@@ -74,6 +74,24 @@ class SlackNotifierIT {
   }
 
   @Test
+  void aDeliveryStopsAtItsTimeBudgetAndOffersTheRestAgain() throws Exception {
+    DeliveryReport report;
+    try (SlackNotifier notifier = notifier(Map.of("max-delivery-time", "2s"))) {
+      report = notifier.deliver(Reports.full(Reports.many(500), List.of()));
+    }
+
+    // Messages go out a second apart on the test clock: at 0 s, 1 s and 2 s; then time is up.
+    assertThat(slack.accepted()).hasSize(3);
+    Map<DeliveryOutcome.Status, Long> counts = Reports.countByStatus(report);
+    assertThat(counts.get(DeliveryOutcome.Status.DELIVERED)).isPositive();
+    assertThat(counts.get(DeliveryOutcome.Status.RETRYABLE_FAILURE)).isPositive();
+    assertThat(counts).doesNotContainKey(DeliveryOutcome.Status.PERMANENT_FAILURE);
+    assertThat(report.outcomes().values())
+        .filteredOn(o -> !o.isDelivered())
+        .allSatisfy(o -> assertThat(o.detail()).contains("max-delivery-time of 2 s"));
+  }
+
+  @Test
   void waitsWhatRetryAfterAsksThenDelivers() throws Exception {
     slack.enqueue(new FakeResponse(429, "rate_limited", Map.of("Retry-After", "7")));
     InspectrResult finding =
@@ -138,8 +156,7 @@ class SlackNotifierIT {
       slack.enqueue(FakeResponse.of(200, "ok"), FakeResponse.of(400, "invalid_payload"));
       DeliveryReport report = notifier.deliver(Reports.full(results, List.of()));
 
-      Map<DeliveryOutcome.Status, Long> counts = new HashMap<>();
-      report.outcomes().values().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
+      Map<DeliveryOutcome.Status, Long> counts = Reports.countByStatus(report);
       assertThat(counts.get(DeliveryOutcome.Status.PERMANENT_FAILURE)).isPositive();
       assertThat(counts.get(DeliveryOutcome.Status.DELIVERED)).isPositive();
       assertThat(counts).doesNotContainKey(DeliveryOutcome.Status.RETRYABLE_FAILURE);

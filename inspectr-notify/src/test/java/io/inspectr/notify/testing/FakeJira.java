@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateful JIRA on loopback, Server/Data Center or Cloud, for project {@code OPS}. It speaks the
@@ -27,10 +29,16 @@ import java.util.regex.Pattern;
  *   <li>create: project, issue type id, summary of at most 255 characters, labels without spaces,
  *       only fields on the create screen, the required {@code Team} option by allowed id, and a
  *       description that is wiki text on v2 and an ADF document with non-empty text nodes on v3;
- *   <li>search by JQL (see {@link FakeJql}), two issues a page; label edits; comments, paged.
+ *   <li>search by JQL (see {@link FakeJql}), two issues a page; Cloud's {@code /search/jql} returns
+ *       only each issue's {@code id} unless {@code fields} are asked for, as Cloud does;
+ *   <li>label edits; comments, paged.
  * </ul>
  *
- * Thread-safe.
+ * <p>Knobs make it fail as real JIRAs do: one issue forbidden or gone ({@link #failIssue}), label
+ * edits refused ({@link #rejectLabelEdits}), a create screen without Description ({@link
+ * #descriptionOnScreen}); {@link #onEveryRequest} lets a test clock move with each request.
+ *
+ * <p>Thread-safe.
  */
 public final class FakeJira implements AutoCloseable {
   /** The project it serves. */
@@ -118,6 +126,10 @@ public final class FakeJira implements AutoCloseable {
   private final List<String> violations = new ArrayList<>();
   private final FakeHttpServer server;
   private boolean hideNewIssuesFromSearch;
+  private final Map<String, FakeResponse> failingIssues = new LinkedHashMap<>();
+  private @Nullable FakeResponse labelEditAnswer;
+  private boolean descriptionOnScreen = true;
+  private Runnable onEveryRequest = () -> {};
 
   /**
    * Starts a fake.
@@ -129,6 +141,19 @@ public final class FakeJira implements AutoCloseable {
     this.cloud = cloud;
     this.authorization = authorization;
     this.server = new FakeHttpServer(this::answer);
+  }
+
+  /**
+   * The {@code Authorization} header of Basic authentication.
+   *
+   * @param user the user or email
+   * @param secret the password or API token
+   * @return {@code Basic <base64 of user:secret>}
+   */
+  public static String basic(String user, String secret) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -148,6 +173,49 @@ public final class FakeJira implements AutoCloseable {
    */
   public synchronized void hideNewIssuesFromSearch(boolean hide) {
     hideNewIssuesFromSearch = hide;
+  }
+
+  /**
+   * Makes every request on one issue (read, comments, edit) fail, as JIRA answers for an issue that
+   * was deleted or moved ({@code 404}) or that the account may not see or comment ({@code 403}).
+   * Searches still return it.
+   *
+   * @param key the issue
+   * @param status e.g. 403 or 404
+   * @param message JIRA's error message
+   */
+  public synchronized void failIssue(String key, int status, String message) {
+    failingIssues.put(key, error(status, message));
+  }
+
+  /**
+   * Makes label edits fail, as JIRA does when Labels is not on the edit screen ({@code 400}) or the
+   * account lacks the Edit Issues permission ({@code 403}).
+   *
+   * @param status the status
+   * @param message JIRA's error message
+   */
+  public synchronized void rejectLabelEdits(int status, String message) {
+    labelEditAnswer = error(status, message);
+  }
+
+  /**
+   * Puts the Description field on the create screen or takes it off; a create that sets a field not
+   * on the screen is rejected.
+   *
+   * @param on whether the screen has it (the default)
+   */
+  public synchronized void descriptionOnScreen(boolean on) {
+    descriptionOnScreen = on;
+  }
+
+  /**
+   * Runs something as each request arrives, e.g. moving a test clock on.
+   *
+   * @param action what to run
+   */
+  public synchronized void onEveryRequest(Runnable action) {
+    onEveryRequest = action;
   }
 
   /**
@@ -234,6 +302,7 @@ public final class FakeJira implements AutoCloseable {
   }
 
   private synchronized FakeResponse answer(RecordedRequest request) {
+    onEveryRequest.run();
     if (!authorization.equals(request.header("Authorization"))) {
       return error(
           401, "You are not authenticated. Authentication required to perform this operation.");
@@ -302,6 +371,10 @@ public final class FakeJira implements AutoCloseable {
     }
     Matcher issue = Pattern.compile("/issue/([A-Z]+-\\d+)(/comment)?").matcher(rest);
     if (issue.matches()) {
+      FakeResponse failure = failingIssues.get(issue.group(1));
+      if (failure != null) {
+        return failure;
+      }
       Issue target = issues.get(issue.group(1));
       if (target == null) {
         return error(404, "Issue does not exist or you do not have permission to see it.");
@@ -319,7 +392,9 @@ public final class FakeJira implements AutoCloseable {
     fields.add(field("summary", "Summary", true, "string"));
     fields.add(field("issuetype", "Issue Type", true, "issuetype"));
     fields.add(field("project", "Project", true, "project"));
-    fields.add(field("description", "Description", false, "string"));
+    if (descriptionOnScreen) {
+      fields.add(field("description", "Description", false, "string"));
+    }
     ObjectNode labels = field("labels", "Labels", false, "array");
     ((ObjectNode) labels.path("schema")).put("items", "string");
     fields.add(labels);
@@ -380,9 +455,11 @@ public final class FakeJira implements AutoCloseable {
                 ? Integer.parseInt(body.path("nextPageToken").asText())
                 : 0)
             : body.path("startAt").asInt(0);
+    List<String> asked = new ArrayList<>();
+    body.path("fields").forEach(f -> asked.add(f.asText()));
     ArrayNode page = JSON.createArrayNode();
     for (int i = start; i < Math.min(hits.size(), start + PAGE); i++) {
-      page.add(json(hits.get(i)));
+      page.add(cloud ? only(json(hits.get(i)), asked) : json(hits.get(i)));
     }
     ObjectNode out = JSON.createObjectNode();
     out.set("issues", page);
@@ -495,7 +572,26 @@ public final class FakeJira implements AutoCloseable {
     node.path("content").forEach(child -> checkAdf(child, what, problems));
   }
 
+  /** Cloud's {@code /search/jql}: the id, and the key and fields only when fields were asked. */
+  private static ObjectNode only(ObjectNode issue, List<String> asked) {
+    ObjectNode out = JSON.createObjectNode().put("id", issue.path("id").asText());
+    if (asked.isEmpty()) {
+      return out;
+    }
+    out.put("key", issue.path("key").asText());
+    ObjectNode fields = out.putObject("fields");
+    for (String name : asked) {
+      if (issue.path("fields").has(name)) {
+        fields.set(name, issue.path("fields").path(name));
+      }
+    }
+    return out;
+  }
+
   private FakeResponse edit(RecordedRequest request, Issue target) {
+    if (labelEditAnswer != null) {
+      return labelEditAnswer;
+    }
     for (JsonNode op : read(request.body()).path("update").path("labels")) {
       String add = op.path("add").asText("");
       if (add.isEmpty() || add.contains(" ")) {

@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * A Slack incoming webhook on loopback. It checks every message against Slack's documented limits
  * (JSON body, a non-empty {@code text}, at most 50 blocks, section text at most 3,000 characters,
- * at most 10 fields of at most 2,000, header text at most 150, no empty text objects, at most
- * 12,000 characters in all) and answers {@code 400 invalid_blocks} for a message that breaks one,
- * as Slack does; otherwise {@code 200 ok}, unless answers were queued with {@link #enqueue}.
- * Thread-safe.
+ * at most 10 fields of at most 2,000, header text {@code plain_text} of at most 150, no empty text
+ * objects, at most 12,000 characters in all) and answers {@code 400 invalid_blocks} for a message
+ * that breaks one, as Slack does; otherwise {@code 200 ok}, unless answers were queued with {@link
+ * #enqueue}. Thread-safe.
  */
 public final class FakeSlack implements AutoCloseable {
   /** The webhook path the fake serves. */
@@ -84,6 +84,10 @@ public final class FakeSlack implements AutoCloseable {
     for (JsonNode block : blocks) {
       String blockType = block.path("type").asText();
       int limit = blockType.equals("header") ? 150 : 3000;
+      if (blockType.equals("header")
+          && !"plain_text".equals(block.path("text").path("type").asText())) {
+        problems.add("header text of type " + block.path("text").path("type"));
+      }
       if (block.has("text")) {
         String t = block.path("text").path("text").asText("");
         chars += t.length();

@@ -7,10 +7,14 @@ import io.inspectr.core.result.Report;
 import io.inspectr.core.result.ResultKey;
 import io.inspectr.core.result.ScanFailure;
 import io.inspectr.core.result.Workload;
+import io.inspectr.core.spi.DeliveryOutcome;
+import io.inspectr.core.spi.DeliveryReport;
 import io.inspectr.core.version.Upgrades;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Builds results and reports for tests. */
@@ -162,5 +166,17 @@ public final class Reports {
               "2.0.0"));
     }
     return out;
+  }
+
+  /**
+   * How many outcomes of a delivery have each status.
+   *
+   * @param report the delivery's answer
+   * @return status to count; statuses without outcomes are absent
+   */
+  public static Map<DeliveryOutcome.Status, Long> countByStatus(DeliveryReport report) {
+    Map<DeliveryOutcome.Status, Long> counts = new EnumMap<>(DeliveryOutcome.Status.class);
+    report.outcomes().values().forEach(o -> counts.merge(o.status(), 1L, Long::sum));
+    return counts;
   }
 }

@@ -43,4 +43,49 @@ class WebhookNotifierConfigTest {
         .hasMessageContaining("signature-header was 'X Sig'")
         .hasMessageNotContaining("t0k");
   }
+
+  @Test
+  void aUrlWithUserInfoIsRejectedWithoutShowingItAndPointsToTheAuthorizationHeader() {
+    assertThatThrownBy(() -> read(Map.of("url", "https://bot:p4ss@w0rd@hooks.example.com/in")))
+        .hasMessageContaining("url was '****' but it must not hold a user name or password")
+        .hasMessageContaining("headers.Authorization")
+        .hasMessageNotContaining("p4ss")
+        .hasMessageNotContaining("w0rd");
+  }
+
+  @Test
+  void headersInspectrSetsItselfCannotBeSetTwice() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "url", "https://hooks.example.com/in",
+                        "headers.X-Inspectr-Signature-256", "sha256=forged",
+                        "headers.accept", "text/html",
+                        "headers.X-Inspectr-Anything", "x")))
+        .hasMessageStartingWith("Invalid configuration, 3 problems:")
+        .hasMessageContaining(
+            "headers.X-Inspectr-Signature-256 was '****' but it must name a header")
+        .hasMessageContaining("headers.accept was '****'")
+        .hasMessageContaining("headers.X-Inspectr-Anything was '****'");
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "url", "https://hooks.example.com/in",
+                        "signature-header", "X-Hub-Signature-256",
+                        "headers.x-hub-signature-256", "sha256=forged")))
+        .hasMessageContaining("headers.x-hub-signature-256 was '****'");
+    assertThatThrownBy(
+            () ->
+                read(
+                    Map.of(
+                        "url", "https://hooks.example.com/in",
+                        "signature-header", "X-Inspectr-Delivery")))
+        .hasMessageContaining("signature-header was 'X-Inspectr-Delivery' but it must be a header");
+    assertThat(
+            read(Map.of("url", "https://hooks.example.com/in", "headers.User-Agent", "acme/1"))
+                .headers())
+        .containsOnlyKeys("User-Agent");
+  }
 }

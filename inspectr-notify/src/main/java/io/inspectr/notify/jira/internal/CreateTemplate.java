@@ -20,16 +20,28 @@ import org.jspecify.annotations.Nullable;
  * /issue/createmeta/{project}/issuetypes[/{id}]}) and the field list ({@code /field}), with values
  * shaped by each field's schema. Immutable.
  *
+ * <p>A configured Labels field joins inspectr's own labels (inspectr finds its issues by one of
+ * them). The other fields inspectr fills itself (summary, description, project, issue type) cannot
+ * be configured.
+ *
  * @param issueTypeId the issue type's id
  * @param descriptionOnScreen whether the create screen has the description field
- * @param fields field id to value, ready for the create request
+ * @param fields field id to value, ready for the create request; never one inspectr fills itself
+ * @param labels configured labels, put on new issues besides inspectr's own
  */
 public record CreateTemplate(
-    String issueTypeId, boolean descriptionOnScreen, Map<String, JsonNode> fields) {
+    String issueTypeId,
+    boolean descriptionOnScreen,
+    Map<String, JsonNode> fields,
+    List<String> labels) {
 
   /** Fields inspectr fills itself, never asked of the configuration. */
   static final Set<String> OWN_FIELDS =
       Set.of("summary", "project", "issuetype", "description", "labels", "reporter");
+
+  /** Fields inspectr fills itself that a configured value would replace. */
+  public static final Set<String> NOT_CONFIGURABLE =
+      Set.of("summary", "description", "project", "issuetype");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -37,6 +49,7 @@ public record CreateTemplate(
   public CreateTemplate {
     requireNonNull(issueTypeId, "issueTypeId");
     fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    labels = List.copyOf(labels);
   }
 
   /**
@@ -62,7 +75,12 @@ public record CreateTemplate(
     String base = api.path("/issue/createmeta/" + project + "/issuetypes");
     List<JsonNode> types =
         JiraApi.pages(
-            client, base, "read the issue types of project " + project, "values", "issueTypes");
+            client,
+            null,
+            base,
+            "read the issue types of project " + project,
+            "values",
+            "issueTypes");
     @Nullable JsonNode type = null;
     for (JsonNode t : types) {
       if (t.path("name").asText().equalsIgnoreCase(issueType)
@@ -85,30 +103,43 @@ public record CreateTemplate(
     String typeId = type.path("id").asText();
     List<JsonNode> screen =
         JiraApi.pages(
-            client, base + "/" + typeId, "read the fields of " + where, "values", "fields");
+            client, null, base + "/" + typeId, "read the fields of " + where, "values", "fields");
     List<JsonNode> all = new ArrayList<>();
     client.get(api.path("/field"), "read the field list").forEach(all::add);
 
     List<String> problems = new ArrayList<>();
     Map<String, JsonNode> values = new LinkedHashMap<>();
+    List<String> labels = new ArrayList<>();
     Set<String> given = new TreeSet<>();
     configured.forEach(
         (name, text) -> {
           JsonNode field = find(screen, all, name, where, problems);
-          if (field != null) {
-            String id = fieldId(field);
-            given.add(id);
+          if (field == null) {
+            return;
+          }
+          String id = fieldId(field);
+          given.add(id);
+          if (NOT_CONFIGURABLE.contains(id)) {
+            problems.add(
+                "the field '"
+                    + name
+                    + "' ("
+                    + id
+                    + ") is filled by inspectr itself; remove it from fields");
+          } else if (id.equals("labels")) {
+            labels(text, problems).forEach(labels::add);
+          } else {
             JsonNode value = FieldValues.of(api, field, text, problems);
             if (value != null) {
               values.put(id, value);
             }
           }
         });
-    boolean labels = false;
+    boolean labelsOnScreen = false;
     boolean description = false;
     for (JsonNode field : screen) {
       String id = fieldId(field);
-      labels |= id.equals("labels");
+      labelsOnScreen |= id.equals("labels");
       description |= id.equals("description");
       boolean required = field.path("required").asBoolean(false);
       if (required
@@ -123,14 +154,29 @@ public record CreateTemplate(
                 + ") is required; add 'Field Name:value' for it to fields");
       }
     }
-    if (!labels) {
+    if (!labelsOnScreen) {
       problems.add(
           "the create screen has no Labels field; add it: inspectr finds its issues again by label");
     }
     if (!problems.isEmpty()) {
       throw new JiraSetupException(where, problems);
     }
-    return new CreateTemplate(typeId, description, values);
+    return new CreateTemplate(typeId, description, values, labels);
+  }
+
+  /** The labels of a configured Labels value, {@code a;b}; JIRA labels hold no spaces. */
+  private static List<String> labels(String text, List<String> problems) {
+    List<String> labels = new ArrayList<>();
+    for (String one : text.split(";")) {
+      String label = one.strip();
+      if (label.chars().anyMatch(Character::isWhitespace)) {
+        problems.add(
+            "the label '" + label + "' of the field Labels holds a space; JIRA forbids it");
+      } else if (!label.isEmpty()) {
+        labels.add(label);
+      }
+    }
+    return labels;
   }
 
   private static @Nullable JsonNode find(

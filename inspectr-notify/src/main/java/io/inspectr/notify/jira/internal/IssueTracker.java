@@ -168,6 +168,9 @@ public final class IssueTracker {
     if (issue == null) {
       String key = create(finding, label);
       created.put(label, key);
+      if (!template.descriptionOnScreen()) {
+        describe(finding, label, key);
+      }
       return new Tracked(key, Tracked.Action.CREATED);
     }
     Mentions mentions = new Mentions(finding.key().namespace()).read(api.text(issue.description()));
@@ -178,6 +181,7 @@ public final class IssueTracker {
       for (JsonNode comment :
           JiraApi.pages(
               client,
+              issue.key(),
               api.path("/issue/" + issue.key() + "/comment"),
               "read the comments of " + issue.key(),
               "comments")) {
@@ -189,7 +193,8 @@ public final class IssueTracker {
     if (fresh.isEmpty() && !rebuilt) {
       return new Tracked(issue.key(), Tracked.Action.UNCHANGED);
     }
-    client.send(
+    client.onIssue(
+        issue.key(),
         "POST",
         api.path("/issue/" + issue.key() + "/comment"),
         JiraJson.comment(api.body(IssueTexts.comment(finding, fresh, rebuilt))),
@@ -212,8 +217,11 @@ public final class IssueTracker {
   private @Nullable JiraIssue fetch(String key) throws JiraCallException, InterruptedException {
     try {
       return JiraIssue.of(
-          client.get(
+          client.onIssue(
+              key,
+              "GET",
               api.path("/issue/" + key + "?fields=" + String.join(",", JiraIssue.FIELDS)),
+              null,
               "read " + key));
     } catch (JiraCallException e) {
       if (e.status() == 404) {
@@ -249,13 +257,30 @@ public final class IssueTracker {
     if (match == null) {
       return null;
     }
-    client.send(
-        "PUT", api.path("/issue/" + match.key()), JiraJson.addLabel(label), "label " + match.key());
-    LOG.info(
-        "Adopted {}, made by the original inspectr, for {}: labelled it {}",
-        match.key(),
-        key,
-        label);
+    try {
+      client.onIssue(
+          match.key(),
+          "PUT",
+          api.path("/issue/" + match.key()),
+          JiraJson.addLabel(label),
+          "label " + match.key());
+      LOG.info(
+          "Adopted {}, made by the original inspectr, for {}: labelled it {}",
+          match.key(),
+          key,
+          label);
+    } catch (JiraCallException e) {
+      if (e.verdict().receiverWide()) {
+        throw e;
+      }
+      // Labels not on the edit screen, no Edit Issues permission: the summary search finds the
+      // issue again next time, so it is still the issue of this finding.
+      LOG.warn(
+          "Using {}, made by the original inspectr, for {} without its label: {}",
+          match.key(),
+          key,
+          e.getMessage());
+    }
     return match;
   }
 
@@ -264,6 +289,7 @@ public final class IssueTracker {
     List<String> labels = new ArrayList<>();
     labels.add(label);
     labels.addAll(settings.labels());
+    template.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
     ObjectNode body =
         JiraJson.createIssue(
             settings.project(),
@@ -291,5 +317,24 @@ public final class IssueTracker {
     }
     LOG.info("Created {} for {}", key, finding.key());
     return key;
+  }
+
+  /**
+   * Writes what a description would hold into a first comment, for a create screen without
+   * Description, so that the issue mentions its upgrades and the next report finds nothing new.
+   * When that fails the issue still stands; the next report comments every upgrade instead.
+   */
+  private void describe(InspectrResult finding, String label, String issueKey)
+      throws InterruptedException {
+    try {
+      client.onIssue(
+          issueKey,
+          "POST",
+          api.path("/issue/" + issueKey + "/comment"),
+          JiraJson.comment(api.body(IssueTexts.description(finding, label))),
+          "comment the details on " + issueKey);
+    } catch (JiraCallException e) {
+      LOG.warn("Created {} but could not comment its details: {}", issueKey, e.getMessage());
+    }
   }
 }

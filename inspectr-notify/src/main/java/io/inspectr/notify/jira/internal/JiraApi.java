@@ -225,6 +225,7 @@ public abstract class JiraApi {
    * {@code fields} on Cloud).
    *
    * @param client the client
+   * @param issueKey the issue the list belongs to (its comments), or {@code null}
    * @param path the path, without paging parameters
    * @param action what it is for
    * @param names the names the item array may have
@@ -232,13 +233,17 @@ public abstract class JiraApi {
    * @throws JiraCallException when a page failed
    * @throws InterruptedException when interrupted
    */
-  public static List<JsonNode> pages(JiraClient client, String path, String action, String... names)
+  public static List<JsonNode> pages(
+      JiraClient client, @Nullable String issueKey, String path, String action, String... names)
       throws JiraCallException, InterruptedException {
     List<JsonNode> items = new ArrayList<>();
     while (items.size() < SEARCH_LIMIT) {
       String sep = path.contains("?") ? "&" : "?";
+      String paged = path + sep + "startAt=" + items.size() + "&maxResults=" + PAGE_SIZE;
       JsonNode page =
-          client.get(path + sep + "startAt=" + items.size() + "&maxResults=" + PAGE_SIZE, action);
+          issueKey == null
+              ? client.get(paged, action)
+              : client.onIssue(issueKey, "GET", paged, null, action);
       JsonNode list = page.isArray() ? page : NODES.arrayNode();
       for (String name : names) {
         if (page.path(name).isArray()) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.inspectr.core.config.Secret;
 import io.inspectr.notify.HttpOptions;
+import io.inspectr.notify.internal.HttpAnswer;
 import io.inspectr.notify.internal.HttpCall;
+import io.inspectr.notify.internal.HttpVerdict;
 import io.inspectr.notify.internal.Json;
 import io.inspectr.notify.internal.NotifyHttp;
 import io.inspectr.notify.internal.Pacer;
@@ -29,6 +31,7 @@ public final class JiraClient implements AutoCloseable {
   public static final String RECEIVER = "JIRA";
 
   private final String base;
+  private final String project;
   private final Map<String, Secret> headers;
   private final ThrottledHttp http;
 
@@ -53,6 +56,7 @@ public final class JiraClient implements AutoCloseable {
       Redactor redactor) {
     String text = url.toString();
     this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this.project = project;
     Map<String, Secret> h = new LinkedHashMap<>();
     h.put("Authorization", credentials.authorization());
     // Data Center's XSRF check otherwise rejects some POSTs of non-browser clients.
@@ -95,6 +99,32 @@ public final class JiraClient implements AutoCloseable {
    */
   public JsonNode send(String method, String path, @Nullable Object body, String action)
       throws JiraCallException, InterruptedException {
+    return send(method, path, body, action, null);
+  }
+
+  /**
+   * Sends a request about one issue. A {@code 403} or {@code 404} then concerns that issue only (it
+   * was deleted or moved, or the account may not see or change it), not JIRA as a whole, and the
+   * message says so.
+   *
+   * @param issueKey the issue, e.g. {@code OPS-12}
+   * @param method {@code GET}, {@code POST} or {@code PUT}
+   * @param path the path after the base URL
+   * @param body written as JSON, or {@code null} for none
+   * @param action what it is for
+   * @return the answer's JSON, a missing node when it has none
+   * @throws JiraCallException when JIRA did not answer 2xx
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public JsonNode onIssue(
+      String issueKey, String method, String path, @Nullable Object body, String action)
+      throws JiraCallException, InterruptedException {
+    return send(method, path, body, action, issueKey);
+  }
+
+  private JsonNode send(
+      String method, String path, @Nullable Object body, String action, @Nullable String issueKey)
+      throws JiraCallException, InterruptedException {
     HttpCall call =
         new HttpCall(
             method,
@@ -104,11 +134,18 @@ public final class JiraClient implements AutoCloseable {
             "application/json",
             action);
     ThrottledHttp.Exchange exchange = http.send(call);
-    if (!exchange.verdict().isDelivered() || exchange.answer() == null) {
-      throw new JiraCallException(exchange.verdict());
+    HttpAnswer answer = exchange.answer();
+    if (exchange.verdict().isDelivered() && answer != null) {
+      String text = answer.body();
+      return text.isBlank() ? MissingNode.getInstance() : Json.readTree(text);
     }
-    String text = exchange.answer().body();
-    return text.isBlank() ? MissingNode.getInstance() : Json.readTree(text);
+    if (issueKey != null && answer != null && (answer.status() == 403 || answer.status() == 404)) {
+      HttpVerdict own =
+          HttpVerdict.judge(
+              call, answer, RECEIVER, JiraErrors.forIssue(project, issueKey), http.redactor());
+      throw new JiraCallException(exchange.verdict().forThisRequestOnly(own.reason()));
+    }
+    throw new JiraCallException(exchange.verdict());
   }
 
   /**

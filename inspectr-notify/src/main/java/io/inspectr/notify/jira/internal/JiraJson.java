@@ -65,6 +65,8 @@ final class JiraJson {
       Map<String, JsonNode> extra) {
     ObjectNode body = NODES.objectNode();
     ObjectNode fields = body.putObject("fields");
+    // The configured fields first, so that none can replace what inspectr finds its issues by.
+    extra.forEach(fields::set);
     fields.putObject("project").put("key", project);
     fields.putObject("issuetype").put("id", issueTypeId);
     fields.put("summary", summary);
@@ -73,7 +75,6 @@ final class JiraJson {
     }
     ArrayNode list = fields.putArray("labels");
     labels.forEach(list::add);
-    extra.forEach(fields::set);
     return body;
   }
 
