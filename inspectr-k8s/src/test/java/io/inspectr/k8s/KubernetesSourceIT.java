@@ -13,8 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.inspectr.core.result.RunningContainer;
 import io.inspectr.core.result.Workload;
+import io.inspectr.core.testing.MutableClock;
 import io.inspectr.k8s.fake.FakeApiServer;
-import io.inspectr.k8s.fixtures.MutableClock;
 import io.inspectr.k8s.internal.OwnerResolver;
 import java.time.Duration;
 import java.util.List;

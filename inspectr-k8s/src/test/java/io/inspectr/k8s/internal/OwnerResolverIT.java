@@ -5,8 +5,8 @@ import static io.inspectr.k8s.fixtures.PodFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inspectr.core.result.Workload;
+import io.inspectr.core.testing.MutableClock;
 import io.inspectr.k8s.fake.FakeApiServer;
-import io.inspectr.k8s.fixtures.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

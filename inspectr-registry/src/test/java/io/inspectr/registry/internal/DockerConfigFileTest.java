@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inspectr.core.config.Secret;
 import io.inspectr.core.image.Repository;
-import io.inspectr.registry.testing.MutableClock;
+import io.inspectr.core.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.inspectr.registry.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inspectr.core.testing.MutableClock;
 import io.inspectr.registry.testing.FakeRegistry;
 import io.inspectr.registry.testing.FakeRegistry.Response;
-import io.inspectr.registry.testing.MutableClock;
 import io.inspectr.registry.testing.RecordingDelayer;
 import java.net.URI;
 import java.time.Duration;
