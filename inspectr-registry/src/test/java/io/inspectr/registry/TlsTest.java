@@ -10,8 +10,7 @@ import io.inspectr.core.image.Repository;
 import io.inspectr.core.spi.LookupCredentials;
 import io.inspectr.core.spi.RegistryAccessException;
 import io.inspectr.registry.generic.GenericRegistryProvider;
-import java.io.FileInputStream;
-import java.io.InputStream;
+import io.inspectr.registry.testing.TestKeys;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -43,47 +41,13 @@ class TlsTest {
   void start() throws Exception {
     dir = Files.createTempDirectory("inspectr-tls-test");
     // A self-signed certificate for 127.0.0.1, made now with the JDK's keytool.
-    Path store = dir.resolve("server.p12");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "san=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store.toString(),
-                "-storepass",
-                "changeit",
-                "-keypass",
-                "changeit")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = new FileInputStream(store.toFile())) {
-      keys.load(in, "changeit".toCharArray());
-    }
+    KeyStore keys =
+        TestKeys.generate(
+            dir.resolve("server.p12"), "server", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1");
     certificate = dir.resolve("ca.pem");
-    Files.writeString(
-        certificate,
-        "-----BEGIN CERTIFICATE-----\n"
-            + Base64.getMimeEncoder().encodeToString(keys.getCertificate("server").getEncoded())
-            + "\n-----END CERTIFICATE-----\n");
+    TestKeys.writePem(keys.getCertificate("server"), certificate);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, "changeit".toCharArray());
+    kmf.init(keys, TestKeys.PASSWORD.toCharArray());
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(kmf.getKeyManagers(), null, null);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);

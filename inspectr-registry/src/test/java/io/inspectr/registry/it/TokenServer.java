@@ -2,9 +2,8 @@ package io.inspectr.registry.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.FileInputStream;
+import io.inspectr.registry.testing.TestKeys;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,52 +46,16 @@ final class TokenServer implements AutoCloseable {
     this.user = user;
     this.password = password;
     dir = Files.createTempDirectory("inspectr-token-server");
-    Path store = dir.resolve("signing.p12");
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p =
-        new ProcessBuilder(
-                keytool.toString(),
-                "-genkeypair",
-                "-alias",
-                "signing",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-sigalg",
-                "SHA256withRSA",
-                "-dname",
-                "CN=inspectr test token signer",
-                "-validity",
-                "2",
-                "-startdate",
-                "-1d",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store.toString(),
-                "-storepass",
-                "changeit",
-                "-keypass",
-                "changeit")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new AssertionError("keytool failed: " + out);
-    }
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = new FileInputStream(store.toFile())) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    key = (PrivateKey) ks.getKey("signing", "changeit".toCharArray());
+    KeyStore ks =
+        TestKeys.generate(
+            dir.resolve("signing.p12"),
+            "signing",
+            "CN=inspectr test token signer",
+            "-startdate",
+            "-1d");
+    key = (PrivateKey) ks.getKey("signing", TestKeys.PASSWORD.toCharArray());
     certificate = (X509Certificate) ks.getCertificate("signing");
-    Files.writeString(
-        certificateFile(),
-        "-----BEGIN CERTIFICATE-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded())
-            + "\n-----END CERTIFICATE-----\n");
+    TestKeys.writePem(certificate, certificateFile());
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.createContext("/token", this::token);
     server.start();
